@@ -1,0 +1,5 @@
+/** Every CLI command group, registered in the order `churn --help` lists them. Add one line per command file. */
+import type { Command } from 'commander';
+import { registerDb } from './db.js';
+
+export const commandRegistrations: ((program: Command) => void)[] = [registerDb];

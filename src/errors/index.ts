@@ -1,0 +1,2 @@
+export { type ChurnErrorCode, errorCatalogue } from './catalogue.js';
+export { ChurnError, isChurnError } from './churn-error.js';

@@ -1,0 +1,6 @@
+export { type Dialect, postgresDialect, sqliteDialect } from './dialect.js';
+export { type Migration, migrations } from './migrations/index.js';
+export { type OpenOptions, openStore } from './open.js';
+export { PostgresStore } from './postgres.js';
+export { SqliteStore } from './sqlite.js';
+export type { Engine, InsertOptions, OnConflict, Row, Store } from './store.js';
