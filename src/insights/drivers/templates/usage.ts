@@ -1,0 +1,91 @@
+/** Driver templates for product usage: sessions, minutes, active days, crashes, recency and trends. */
+import { countOf, formatNumber, formatPercent, humanise, windowPhrase } from '../format.js';
+import type { DriverTemplate } from '../template.js';
+
+/** The noun for a usage measure in a trend sentence: `total_sessions` → "sessions". */
+function usageNoun(what: string): string {
+  const w = what.replace(/^(total|avg|mean)_/, '');
+  if (w === 'sessions') return 'sessions';
+  if (w === 'minutes' || w === 'usage_minutes') return 'minutes of use';
+  if (w === 'active_days') return 'active days';
+  if (w === 'crashes') return 'crashes';
+  return humanise(w);
+}
+
+/** The comparison period of a trend: last 30 days vs "the month before", else vs "the N days before". */
+function versus(windowDays: number | undefined): string {
+  return windowDays === undefined || windowDays === 30 ? 'vs the month before' : `vs the ${windowDays} days before`;
+}
+
+/** "down 60 %", "up 25 %", "unchanged" from a relative change. */
+function change(relative: number): string {
+  if (Math.abs(relative) < 0.005) return 'unchanged';
+  return `${relative < 0 ? 'down' : 'up'} ${formatPercent(Math.abs(relative))}`;
+}
+
+export const usageTemplates: DriverTemplate[] = [
+  {
+    id: 'usage.sessions',
+    pattern: /^(total_)?sessions$/,
+    kind: 'number',
+    render: ({ num, feature }) => `${countOf(num, 'session')}${windowPhrase(feature.windowDays)}`,
+  },
+  {
+    id: 'usage.active-days',
+    pattern: /^active_days$/,
+    kind: 'number',
+    render: ({ num, feature }) =>
+      feature.windowDays === undefined
+        ? `active on ${countOf(num, 'day')}`
+        : `active on ${formatNumber(num)} of the last ${feature.windowDays} days`,
+  },
+  {
+    id: 'usage.minutes',
+    pattern: /^(total_)?(usage_)?minutes$/,
+    kind: 'number',
+    render: ({ num, feature }) => `${countOf(num, 'minute')} of use${windowPhrase(feature.windowDays)}`,
+  },
+  {
+    id: 'usage.minutes-per-session',
+    pattern: /^(avg_session_minutes|(avg_)?minutes_per_session)$/,
+    kind: 'number',
+    render: ({ num, feature }) => `sessions last ${countOf(num, 'minute')} on average${windowPhrase(feature.windowDays)}`,
+    missing: ({ feature }) => `no sessions${windowPhrase(feature.windowDays)}`,
+  },
+  {
+    id: 'usage.crashes',
+    pattern: /^(total_)?(app_)?crashes$/,
+    kind: 'number',
+    render: ({ num, feature }) => `${countOf(num, 'app crash', 'app crashes')}${windowPhrase(feature.windowDays)}`,
+  },
+  {
+    id: 'usage.sessions-per-crash',
+    pattern: /^sessions_per_crash$/,
+    kind: 'number',
+    render: ({ num, feature }) => `${formatNumber(num)} sessions per app crash${windowPhrase(feature.windowDays)}`,
+    missing: ({ feature }) => `no app crashes${windowPhrase(feature.windowDays)}`,
+  },
+  {
+    id: 'usage.recency',
+    pattern: /^days_since_last_(activity|active|session|login|usage)$/,
+    kind: 'number',
+    render: ({ num }) => (num === 0 ? 'active on the latest day' : `no activity for ${countOf(num, 'day')}`),
+    missing: () => 'no activity on record',
+  },
+  {
+    // Relative change: (last window / the window before) − 1, so −0.6 reads "down 60 %".
+    id: 'usage.trend',
+    pattern: /^(?<what>[a-z_]+?)_(trend|change|pct_change|relative_change)$/,
+    kind: 'number',
+    render: ({ num, groups, feature }) => `${usageNoun(groups.what)} ${change(num)} ${versus(feature.windowDays)}`,
+    missing: ({ groups }) => `no ${usageNoun(groups.what)} in either month to compare`,
+  },
+  {
+    // Ratio: last window / the window before, so 0.4 reads "down 60 %".
+    id: 'usage.trend-ratio',
+    pattern: /^(?<what>[a-z_]+?)_(trend_)?ratio$/,
+    kind: 'number',
+    render: ({ num, groups, feature }) => `${usageNoun(groups.what)} ${change(num - 1)} ${versus(feature.windowDays)}`,
+    missing: ({ groups }) => `no ${usageNoun(groups.what)} in the month before to compare`,
+  },
+];
