@@ -1,0 +1,90 @@
+/** fitPreprocessor: learns imputation values, scaling and category encodings from training rows only. */
+import { ChurnError } from '../../errors/index.js';
+import { column, type FeatureFrame, isNumericColumn } from '../frame.js';
+import { encodedColumns } from './columns.js';
+import type { FitOptions, InputFeature, NumericStep, OneHotStep, OrdinalStep, Preprocessor, PreprocessStep } from './types.js';
+
+/** Fits a preprocessor for `features` on the rows of `train` (the training part only: never validation or scoring rows). */
+export function fitPreprocessor(train: FeatureFrame, features: readonly InputFeature[], options: FitOptions): Preprocessor {
+  const minShare = options.minCategoryShare ?? 0.01;
+  const missingShare = options.missingIndicatorShare ?? 0.01;
+  for (const [key, v] of Object.entries({ minCategoryShare: minShare, missingIndicatorShare: missingShare }))
+    if (!(v >= 0 && v <= 1)) throw new ChurnError('CHURN_ERR_PARAM', `${key} must be in [0, 1] (got ${v})`, { [key]: v });
+  if (options.mode !== 'linear' && options.mode !== 'tree')
+    throw new ChurnError('CHURN_ERR_PARAM', `mode must be 'linear' or 'tree' (got ${String(options.mode)})`, {
+      mode: options.mode,
+    });
+  if (train.nRows === 0) throw new ChurnError('CHURN_ERR_NO_DATA', 'Cannot fit preprocessing on zero training rows');
+  const steps: PreprocessStep[] = features.map((f) => {
+    const values = column(train, f.name);
+    if (f.type === 'categorical') {
+      if (isNumericColumn(values))
+        throw new ChurnError('CHURN_ERR_SHAPE', `Feature "${f.name}" must hold categories`, { feature: f.name });
+      return categoricalStep(f.name, values, options.mode, minShare, missingShare);
+    }
+    if (!isNumericColumn(values))
+      throw new ChurnError('CHURN_ERR_SHAPE', `Feature "${f.name}" must be numeric`, { feature: f.name });
+    return numericStep(f.name, values, f.type === 'boolean', options.mode, missingShare);
+  });
+  const pre: Preprocessor = { version: 1, mode: options.mode, features: features.map((f) => ({ ...f })), steps, columns: [] };
+  pre.columns = encodedColumns(pre);
+  return pre;
+}
+
+function numericStep(
+  feature: string,
+  v: Float64Array,
+  isFlag: boolean,
+  mode: FitOptions['mode'],
+  missingShare: number,
+): NumericStep {
+  const present = v.filter((x) => !Number.isNaN(x));
+  if (mode === 'tree') return { kind: 'numeric', feature, fill: null, indicator: false, center: 0, scale: 1 };
+  const fill = present.length === 0 ? 0 : isFlag ? mostFrequentFlag(present) : median(present);
+  const indicator = v.length - present.length >= missingShare * v.length && present.length < v.length;
+  if (isFlag) return { kind: 'numeric', feature, fill, indicator, center: 0, scale: 1 };
+  // Mean and standard deviation of the imputed column, so scaled training values have mean 0 and variance 1.
+  let sum = 0;
+  for (const x of v) sum += Number.isNaN(x) ? fill : x;
+  const center = sum / v.length;
+  let ss = 0;
+  for (const x of v) ss += ((Number.isNaN(x) ? fill : x) - center) ** 2;
+  const sd = Math.sqrt(ss / v.length);
+  return { kind: 'numeric', feature, fill, indicator, center, scale: sd > 0 ? sd : 1 };
+}
+
+function median(present: Float64Array): number {
+  const s = present.slice().sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function mostFrequentFlag(present: Float64Array): number {
+  let ones = 0;
+  for (const x of present) if (x === 1) ones++;
+  return ones * 2 > present.length ? 1 : 0;
+}
+
+function categoricalStep(
+  feature: string,
+  values: readonly (string | null)[],
+  mode: FitOptions['mode'],
+  minShare: number,
+  missingShare: number,
+): OneHotStep | OrdinalStep {
+  const counts = new Map<string, number>();
+  let missing = 0;
+  for (const v of values) {
+    if (v === null) missing++;
+    else counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const minCount = Math.max(1, Math.ceil(minShare * values.length));
+  const all = [...counts.keys()].sort();
+  const levels = all.filter((l) => (counts.get(l) as number) >= minCount);
+  const rare = all.filter((l) => (counts.get(l) as number) < minCount);
+  if (mode === 'tree') return { kind: 'ordinal', feature, levels, rare };
+  // Most frequent level, ties broken by name, so the fill is deterministic.
+  const fill = all.reduce((best, l) => ((counts.get(l) as number) > (counts.get(best) as number) ? l : best), all[0] ?? '');
+  const missingLevel = missing > 0 && missing >= missingShare * values.length;
+  return { kind: 'onehot', feature, levels, fill, missingLevel };
+}
