@@ -1,0 +1,62 @@
+/** The public surface of src/ml, the learning library: re-exports only. Other layers import this file. */
+
+// Calibration
+export { applyIsotonic, fitIsotonic, type IsotonicCalibrator } from './calibration/isotonic.js';
+export { applyPlatt, fitPlatt, type PlattCalibrator } from './calibration/platt.js';
+// k-means
+export { fitKMeans } from './cluster/kmeans-fit.js';
+export { type KMeansFit, type KMeansModel, predictCluster } from './cluster/kmeans-model.js';
+export { type KMeansParams, kmeansDefaults } from './cluster/kmeans-params.js';
+export { type SilhouetteOptions, silhouette } from './cluster/silhouette.js';
+export {
+  checkFeatureCount,
+  checkFinite,
+  checkLabels,
+  checkMatrix,
+  checkScores,
+  checkWeights,
+  MlParamError,
+  MlShapeError,
+} from './errors.js';
+// Explanations
+export { linearShap, type ShapExplanation } from './explain/linear-shap.js';
+
+// Logistic regression
+export { fitLogistic } from './linear/logistic-fit.js';
+export { type ConvergenceReport, type LogisticModel, logisticMargin, logisticProba } from './linear/logistic-model.js';
+export { type ClassWeights, type LogisticParams, logisticDefaults, resolveLogisticParams } from './linear/logistic-params.js';
+// Shared foundations
+export { type Column, fromRows, type Matrix, rowAt, takeRows } from './matrix.js';
+// Metrics
+export { type CalibrationBin, calibrationCurve } from './metrics/calibration-curve.js';
+export {
+  type ConfusionMatrix,
+  confusionMatrix,
+  metricsFromConfusion,
+  type ThresholdMetrics,
+  thresholdMetrics,
+} from './metrics/confusion.js';
+export { type LiftGroup, type LiftTable, liftTable } from './metrics/lift.js';
+export { type CostOptimum, costOptimalThreshold, type F1Optimum, f1OptimalThreshold } from './metrics/optimal-threshold.js';
+export { averagePrecision, type PrCurve, prCurve } from './metrics/precision-recall.js';
+export { brierScore, logLoss } from './metrics/probability.js';
+export { type BinaryCurve, binaryCurve, descendingOrder } from './metrics/ranking.js';
+export { type RocCurve, rocAuc, rocCurve } from './metrics/roc.js';
+// Models and the prediction dispatcher
+export type { ClassifierModel, FittedModel, ModelKind } from './model.js';
+export {
+  bool,
+  checkParam,
+  custom,
+  int,
+  num,
+  oneOf,
+  type ParamRule,
+  type ParamRules,
+  resolveParams,
+  ruleViolation,
+} from './params.js';
+export { predictMargin, predictProba } from './predict.js';
+export { permutation, randInt, rng } from './random.js';
+export { deserializeModel, modelReplacer, modelReviver, serializeModel } from './serialize.js';
+export { type FlatTree, leafIndex, nodeCount, treeDepth } from './tree/flat-tree.js';

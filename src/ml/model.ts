@@ -1,0 +1,13 @@
+/** The closed union of fitted models: every estimator's model is a plain serialisable value tagged by `kind`. */
+
+import type { KMeansModel } from './cluster/kmeans-model.js';
+import type { LogisticModel } from './linear/logistic-model.js';
+
+/** Models that score rows with a probability of churn (dispatched by predictProba / predictMargin). */
+export type ClassifierModel = LogisticModel;
+
+/** Every fitted model src/ml produces. */
+export type FittedModel = ClassifierModel | KMeansModel;
+
+/** The `kind` tags of all models. */
+export type ModelKind = FittedModel['kind'];
