@@ -13,6 +13,10 @@ export interface Dialect {
   dateParam(): string;
   /** Casts an expression to floating point for exact-division results on both engines. */
   real(expr: string): string;
+  /** `expr` rounded to `digits` decimals as a number (PostgreSQL has no ROUND(double precision, int)). */
+  round(expr: string, digits: number): string;
+  /** A text expression compared byte-wise, so `ORDER BY` on text sorts identically on both engines. */
+  byteOrder(expr: string): string;
 }
 
 export const sqliteDialect: Dialect = {
@@ -29,6 +33,8 @@ export const sqliteDialect: Dialect = {
   addDays: (date, days) => `date(${date}, (${days}) || ' days')`,
   dateParam: () => '?',
   real: (expr) => `CAST(${expr} AS REAL)`,
+  round: (expr, digits) => `ROUND(${expr}, ${Math.trunc(digits)})`,
+  byteOrder: (expr) => expr, // SQLite's default BINARY collation already compares bytes
 };
 
 export const postgresDialect: Dialect = {
@@ -45,4 +51,6 @@ export const postgresDialect: Dialect = {
   addDays: (date, days) => `((${date})::date + (${days})::int)`,
   dateParam: () => '?::date',
   real: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
+  round: (expr, digits) => `ROUND(CAST(${expr} AS NUMERIC), ${Math.trunc(digits)})`,
+  byteOrder: (expr) => `(${expr}) COLLATE "C"`,
 };

@@ -1,4 +1,5 @@
 export { type Dialect, postgresDialect, sqliteDialect } from './dialect.js';
+export { redactUrl, type StoreErrorReason } from './errors.js';
 export { type Migration, migrations } from './migrations/index.js';
 export { type OpenOptions, openStore } from './open.js';
 export { PostgresStore } from './postgres.js';

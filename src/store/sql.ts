@@ -17,7 +17,11 @@ export function insertSql(table: string, columns: readonly string[], rowCount: n
   return `INSERT INTO ${assertIdentifier(table)} (${cols.join(', ')}) VALUES ${values}${conflictClause(cols, options)}`;
 }
 
-function conflictClause(columns: string[], { onConflict = 'error', conflictColumns = [] }: InsertOptions): string {
+/** The `ON CONFLICT …` tail of an INSERT for the given options (empty for `error`). */
+export function conflictClause(
+  columns: readonly string[],
+  { onConflict = 'error', conflictColumns = [] }: InsertOptions,
+): string {
   const keys = conflictColumns.map(assertIdentifier);
   switch (onConflict) {
     case 'error':
@@ -51,6 +55,30 @@ export function toDollarParams(sql: string): string {
     } else out += ch;
   }
   return out;
+}
+
+/**
+ * For an upsert, keeps only the last row of each key (as if the rows were upserted one by one): a key repeated
+ * inside one statement is an error on PostgreSQL and a double update on SQLite, so both engines see each key once.
+ */
+export function lastRowPerKey(
+  rows: readonly (readonly unknown[])[],
+  columns: readonly string[],
+  keyColumns: readonly string[],
+): readonly (readonly unknown[])[] {
+  const at = keyColumns.map((k) => columns.indexOf(k));
+  if (at.some((i) => i < 0)) throw new Error(`conflictColumns ${keyColumns.join(', ')} must be among the inserted columns`);
+  const seen = new Map<string, number>();
+  let repeated = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const key = at.length === 1 ? String(r[at[0]]) : at.map((j) => String(r[j])).join('\u0000');
+    if (seen.has(key)) repeated = true;
+    seen.set(key, i);
+  }
+  if (!repeated) return rows;
+  const keep = new Set(seen.values());
+  return rows.filter((_, i) => keep.has(i));
 }
 
 /** Rows per multi-row statement, keeping bound parameters under both engines' limits (SQLite 32,766; PostgreSQL 65,535). */

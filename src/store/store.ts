@@ -13,7 +13,7 @@ export type OnConflict = 'error' | 'ignore' | 'upsert';
 export interface InsertOptions {
   onConflict?: OnConflict;
   /** Key columns for `upsert`/`ignore` (default: none given → engine default for `ignore`, required for `upsert`). */
-  conflictColumns?: string[];
+  conflictColumns?: readonly string[];
 }
 
 /**
