@@ -82,14 +82,25 @@ export class BusinessFixture {
   }
 
   /** Inserts every collected row (parents first). */
-  async insert(store: Store): Promise<void> {
-    for (const table of Object.keys(this.rows) as RawTableName[]) {
-      const cols = contracts[table].columns;
-      await store.insertMany(
-        table,
-        cols,
-        this.rows[table].map((r) => cols.map((c) => r[c] ?? null)),
-      );
-    }
+  insert(store: Store): Promise<void> {
+    return insertTables(store, this.rows);
   }
+}
+
+/** Inserts raw rows keyed by table, parents first (contract column order). */
+export async function insertTables(store: Store, tables: BusinessFixture['rows']): Promise<void> {
+  for (const table of Object.keys(tables) as RawTableName[]) {
+    const cols = contracts[table].columns;
+    await store.insertMany(
+      table,
+      cols,
+      tables[table].map((r) => cols.map((c) => r[c] ?? null)),
+    );
+  }
+}
+
+/** Empties the raw tables (children first) so one store can hold several variants in turn. */
+export async function clearTables(store: Store): Promise<void> {
+  for (const table of ['support_tickets', 'payments', 'usage_daily', 'subscriptions', 'customers'])
+    await store.run(`DELETE FROM ${table}`);
 }
