@@ -1,0 +1,77 @@
+// Oracle test (STYLE 7): the bucket and sorted scans against an exhaustive, obviously-correct split enumeration.
+import { describe, expect, it } from 'vitest';
+import { rng } from '../random.js';
+import { CRITERION_CODE, nodeScore } from './criterion.js';
+import { rankColumns } from './ranked-columns.js';
+import { ALL_PRESENT_LEFT, type NodeRows, SplitSearch } from './split-search.js';
+
+interface Candidate {
+  score: number;
+  feature: number;
+  rankLeft: number;
+  missingLeft: boolean;
+}
+
+/** Every threshold between distinct present values, missing values on either side, plus missing-vs-present. */
+function exhaustive(code: number, ranks: Int32Array[], rows: NodeRows, m: number, minLeaf: number): Candidate {
+  let best: Candidate = { score: Number.NEGATIVE_INFINITY, feature: -1, rankLeft: -1, missingLeft: false };
+  ranks.forEach((rank, f) => {
+    const present = [...new Set(Array.from(rows.row.subarray(0, m), (i) => rank[i]).filter((r) => r >= 0))].sort((a, b) => a - b);
+    const hasMissing = Array.from(rows.row.subarray(0, m)).some((i) => rank[i] < 0);
+    const tries: [number, boolean][] = present.slice(0, -1).flatMap((r) => [[r, false], [r, true]] as [number, boolean][]);
+    if (hasMissing) tries.push([ALL_PRESENT_LEFT, false]);
+    for (const [rankLeft, missingLeft] of tries) {
+      const side = [0, 0, 0, 0, 0, 0]; // n, w, s for left then right
+      for (let j = 0; j < m; j++) {
+        const r = rank[rows.row[j]];
+        const k = (r >= 0 ? r <= rankLeft : missingLeft) ? 0 : 3;
+        side[k]++;
+        side[k + 1] += rows.weight[j];
+        side[k + 2] += rows.target[j];
+      }
+      if (side[0] < minLeaf || side[3] < minLeaf) continue;
+      const score = nodeScore(code, side[1], side[2]) + nodeScore(code, side[4], side[5]);
+      if (score > best.score + 1e-12) best = { score, feature: f, rankLeft, missingLeft };
+    }
+  });
+  return best;
+}
+
+function randomNode(seed: number, n: number, m: number, distinct: number) {
+  const r = rng(seed);
+  const columns = Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => (r() < 0.15 ? Number.NaN : Math.floor(r() * distinct))));
+  const data = rankColumns({ nRows: n, columns });
+  const rows: NodeRows = { row: new Int32Array(m), weight: new Float64Array(m), target: new Float64Array(m) };
+  const chosen = new Set<number>();
+  while (chosen.size < m) chosen.add(Math.floor(r() * n));
+  [...chosen].sort((a, b) => a - b).forEach((i, j) => {
+    rows.row[j] = i;
+    rows.weight[j] = 1 + Math.floor(r() * 3);
+    rows.target[j] = rows.weight[j] * (r() < 0.4 + 0.2 * Math.sign(columns[0][i] - distinct / 2) ? 1 : 0);
+  });
+  return { data, rows };
+}
+
+describe('split search equals exhaustive enumeration', () => {
+  const cases = [
+    { name: 'bucket scan (few distinct values)', n: 500, m: 300, distinct: 12 },
+    { name: 'sorted scan (node much smaller than the rank range)', n: 5000, m: 60, distinct: 4000 },
+  ];
+  for (const c of cases)
+    for (const crit of ['gini', 'entropy', 'mse'] as const)
+      it(`${c.name}, ${crit}, 20 random nodes with missing values and weights`, () => {
+        const code = CRITERION_CODE[crit];
+        for (let seed = 1; seed <= 20; seed++) {
+          const { data, rows } = randomNode(seed, c.n, c.m, c.distinct);
+          const search = new SplitSearch(c.n, 5000);
+          search.best.reset();
+          const limits = { minSamplesLeaf: 2, minWeightLeaf: 0 };
+          data.ranks.forEach((rank, f) => search.searchFeature(code, limits, f, rank, rows, 0, c.m));
+          const want = exhaustive(code, data.ranks, rows, c.m, 2);
+          expect(search.best.score).toBeCloseTo(want.score, 9);
+          expect(search.best.feature).toBe(want.feature);
+          expect(search.best.rankLeft).toBe(want.rankLeft);
+          if (want.rankLeft !== ALL_PRESENT_LEFT) expect(search.best.missingLeft).toBe(want.missingLeft);
+        }
+      });
+});
