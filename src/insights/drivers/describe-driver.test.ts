@@ -29,19 +29,47 @@ describe('describeFact renders every feature family with the customer value', ()
     ['avg_session_minutes_30d', 14.25, 'sessions last 14.3 minutes on average in the last 30 days'],
     ['total_crashes_30d', 1, '1 app crash in the last 30 days'],
     ['sessions_per_crash', 3.5, '3.5 sessions per app crash'],
+    ['support_per_session', 0.125, '0.13 support tickets per session'],
     ['days_since_last_activity', 21, 'no activity for 21 days'],
     ['days_since_last_activity', 0, 'active on the latest day'],
-    ['sessions_trend', -0.6, 'sessions down 60 % vs the month before'],
-    ['total_sessions_trend_30d', 0.25, 'sessions up 25 % vs the month before'],
-    ['minutes_trend', 0.001, 'minutes of use unchanged vs the month before'],
+    // Trend as src/features defines it, (last − before) ÷ (last + before): 4 sessions after 10 → −3/7.
+    ['sessions_trend_30d', -3 / 7, 'sessions down 60 % vs the month before'],
+    ['minutes_trend_30d', 0.25, 'minutes of use up 66.7 % vs the month before'],
+    ['sessions_trend_30d', 1, 'sessions up from none in the month before'],
+    ['sessions_trend_30d', -1, 'sessions down 100 % vs the month before'],
+    ['minutes_trend_30d', 0.001, 'minutes of use unchanged vs the month before'],
+    ['sessions_trend_30d', null, 'no sessions in either month to compare'],
+    ['sessions_change', -0.6, 'sessions down 60 % vs the month before'],
     ['sessions_ratio', 0.4, 'sessions down 60 % vs the month before'],
+    ['total_sessions_prev_30d', 10, '10 sessions in the 30 days before the last 30'],
+    ['inactive_30d', 1, 'no activity at all in the last 30 days'],
+    ['minutes_per_active_day_30d', 22.5, '22.5 minutes of use per active day in the last 30 days'],
+    ['recent_sessions_share', 0.1, "10 % of the last 30 days' sessions fell in the last 7 days"],
+    ['crash_rate_30d', 0.25, '0.25 app crashes per session in the last 30 days'],
+    ['total_amount_failed_30d', 14.99, '14.99 in failed payments in the last 30 days'],
+    ['total_amount_refunded_90d', 9.5, '9.50 refunded in the last 90 days'],
+    ['support_tickets_technical_90d', 3, '3 technical tickets in the last 90 days'],
+    ['unresolved_tickets', 2, '2 unresolved support tickets'],
+    ['days_since_last_ticket', 3, 'last support ticket 3 days ago'],
+    ['days_since_last_ticket', null, 'no support ticket on record'],
+    ['subscription_age_days', 40, 'on the current plan for 40 days'],
+    ['discount_pct', 0, 'paying full price'],
+    ['has_discount', 1, 'on a discount'],
+    ['effective_monthly_price', 11.99, 'pays 11.99/month after discount'],
+    ['renewal_within_7d', 1, 'renews within 7 days'],
+    ['plan_changes_90d', 2, '2 plan changes in the last 90 days'],
+    ['downgraded_90d', 1, 'downgraded in the last 90 days'],
+    ['previous_subscriptions', 1, '1 earlier subscription (plan changes or win-backs)'],
+    ['age_band', '25-34', 'age band 25-34'],
+    ['age', 41, 'aged 41'],
+    ['region', 'North', 'region North'],
     ['support_tickets_30d', 4, '4 support tickets in the last 30 days, mean resolution 52 h'],
     ['support_tickets_90d', 2, '2 support tickets in the last 90 days'],
     ['tickets_billing_90d', 2, '2 billing tickets in the last 90 days'],
     ['avg_resolution_time_30d', 52, 'support tickets took 52 h on average to resolve in the last 30 days'],
     ['avg_resolution_time_30d', null, 'no resolved support tickets in the last 30 days'],
     ['unresolved_tickets_90d', 1, '1 unresolved support ticket in the last 90 days'],
-    ['avg_csat_90d', 2.5, 'mean support satisfaction (CSAT) 2.5 in the last 90 days'],
+    ['avg_csat_90d', 2.5, 'mean support satisfaction 2.5/5 in the last 90 days'],
     ['tenure_days', 45, 'customer for 45 days'],
     ['tenure_days', 425, 'customer for 13 months'],
     ['tenure_days', 800, 'customer for 2 years 2 months'],
@@ -66,6 +94,12 @@ describe('describeFact renders every feature family with the customer value', ()
     expect(fact('monthly_price', 7.5, {})).toBe('pays 7.50/month');
   });
 
+  it('uses the raw counts behind ratios that src/features smooths with + 1', () => {
+    const counts = { total_crashes_30d: 0, total_sessions_30d: 12, support_tickets_30d: 1 };
+    expect(fact('sessions_per_crash', 12, counts)).toBe('0 app crashes in 12 sessions in the last 30 days');
+    expect(fact('support_per_session', 1 / 13, counts)).toBe('1 support ticket for 12 sessions in the last 30 days');
+  });
+
   it('undoes log1p so the sentence shows the real count', () => {
     expect(fact('log1p_failed_payments_30d', Math.log1p(3))).toBe('3 failed payments in the last 30 days');
   });
@@ -74,10 +108,13 @@ describe('describeFact renders every feature family with the customer value', ()
     expect(fact('plan_type=Premium', 1)).toBe('Premium plan at 14.99/month');
     expect(fact('plan_type=Premium', 0)).toBe('plan type is not Premium');
     expect(fact('billing_cycle=monthly', 1)).toBe('on a monthly plan');
+    expect(fact('device_type=__other__', 1)).toBe('device type: a rare or new value');
+    expect(fact('region=__missing__', 1)).toBe('region: not recorded');
   });
 
   it('says when a value was not recorded, via missing indicators too', () => {
-    expect(fact('avg_resolution_time_30d_missing', 1)).toBe('avg resolution time (last 30 days) not recorded');
+    expect(fact('avg_resolution_time_30d__missing', 1)).toBe('avg resolution time (last 30 days) not recorded');
+    expect(fact('age_missing', 0)).toBe('age recorded');
     expect(fact('total_sessions_30d', null)).toBe('total sessions (last 30 days): not recorded');
     expect(fact('total_sessions_30d', Number.NaN)).toBe('total sessions (last 30 days): not recorded');
   });

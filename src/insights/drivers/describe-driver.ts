@@ -43,7 +43,11 @@ export interface DriverDescription {
   text: string;
 }
 
-const missingIndicator = /^(?<inner>.+)_(missing|is_missing|was_missing)$|^missing_(?<inner2>.+)$/;
+// `x__missing` (src/features), `x_missing`, `x_is_missing` or `missing_x`.
+const missingIndicator = /^(?<inner>.+?)_{1,2}(missing|is_missing|was_missing)$|^missing_(?<inner2>.+)$/;
+// The preprocessor's extra one-hot columns: rare or unseen levels, and missing values.
+const otherLevel = '__other__';
+const missingLevel = '__missing__';
 
 function isMissing(v: FeatureValue): boolean {
   return v === null || (typeof v === 'number' && Number.isNaN(v));
@@ -87,7 +91,15 @@ export function describeFact(
   let v = value;
   if (parsed.category !== undefined) {
     // A one-hot piece: 1 means the customer is in that category, 0 that they are not.
-    if (!asNumber(value)) return { fact: `${humanise(parsed.base)} is not ${parsed.category}`, template: 'one-hot' };
+    const label = humanise(parsed.base);
+    const inIt = Boolean(asNumber(value));
+    if (parsed.category === otherLevel) {
+      return { fact: inIt ? `${label}: a rare or new value` : `${label}: a common value`, template: 'one-hot' };
+    }
+    if (parsed.category === missingLevel) {
+      return { fact: inIt ? `${label}: not recorded` : `${label}: recorded`, template: 'one-hot' };
+    }
+    if (!inIt) return { fact: `${label} is not ${parsed.category}`, template: 'one-hot' };
     v = parsed.category;
   }
   const found = findTemplate(parsed.base, context.catalogue);

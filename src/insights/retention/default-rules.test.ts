@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { featureCatalogue } from '../../features/index.js';
 import { defaultRuleFile, defaultRules } from './default-rules.js';
 import { customer } from './fixtures.test-helpers.js';
-import { matchRule } from './match-rule.js';
+import { globToRegExp, matchRule } from './match-rule.js';
 import { recommend } from './recommend.js';
 
 const ruleOf = (id: string) => {
@@ -38,8 +39,8 @@ describe('default retention rules: each has a customer that triggers it and one 
       miss: customer('support-low', { riskBucket: 'Low', probability: 0.1, top: [['support_tickets_30d', 0.6, 4]] }),
     },
     'engagement-personalised-content': {
-      hit: customer('fading', { top: [['sessions_trend', 0.8, -0.6]] }),
-      miss: customer('fading-low', { riskBucket: 'Low', probability: 0.1, top: [['sessions_trend', 0.8, -0.6]] }),
+      hit: customer('fading', { top: [['sessions_trend_30d', 0.8, -0.6]] }),
+      miss: customer('fading-low', { riskBucket: 'Low', probability: 0.1, top: [['sessions_trend_30d', 0.8, -0.6]] }),
     },
     'price-discount-or-downgrade': {
       hit: customer('price', { top: [['monthly_price', 0.5, 14.99]] }),
@@ -61,6 +62,22 @@ describe('default retention rules: each has a customer that triggers it and one 
       expect(matchRule(ruleOf(id), miss)).toBeNull();
     });
   }
+
+  it('names only drivers that exist: every pattern matches a feature of src/features', () => {
+    const names = featureCatalogue.map((f) => f.name);
+    for (const rule of defaultRules) {
+      for (const pattern of rule.when.topDrivers ?? []) {
+        expect(
+          names.some((n) => globToRegExp(pattern).test(n)),
+          `${rule.id}: ${pattern}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('reads a log1p_ driver as its business feature', () => {
+    expect(winner(customer('log', { top: [['log1p_total_crashes_30d', 0.6, Math.log1p(5)]] }))).toBe('crash-technical-outreach');
+  });
 
   it('leaves a Medium customer with no actionable driver without a recommendation', () => {
     expect(recommend(customer('quiet'), defaultRules)).toBeNull();

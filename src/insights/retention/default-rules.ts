@@ -29,7 +29,7 @@ export const defaultRuleFile: RuleFile = {
       priority: 20,
       when: {
         riskBuckets: [...atRisk],
-        topDrivers: ['failed_payments_*', 'payment_failure_rate*', 'days_since_last_failed_payment', '*amount_failed*'],
+        topDrivers: ['failed_payments_*', 'total_amount_failed_*', 'payment_failure_rate', 'days_since_last_failed_payment'],
       },
       recommend: {
         action: 'card_update_and_retry',
@@ -45,7 +45,7 @@ export const defaultRuleFile: RuleFile = {
       priority: 30,
       when: {
         riskBuckets: [...atRisk],
-        topDrivers: ['total_crashes_*', 'crashes_*', 'app_crashes*', 'sessions_per_crash*', '*tickets_technical*'],
+        topDrivers: ['total_crashes_*', 'crash_rate_*', 'sessions_per_crash', 'support_tickets_technical_*'],
       },
       recommend: {
         action: 'technical_outreach',
@@ -61,7 +61,14 @@ export const defaultRuleFile: RuleFile = {
       priority: 40,
       when: {
         riskBuckets: [...atRisk],
-        topDrivers: ['support_tickets_*', 'avg_resolution_time*', 'unresolved_tickets*', 'avg_csat*', 'support_per_session*'],
+        topDrivers: [
+          'support_tickets_*',
+          'avg_resolution_time_*',
+          'unresolved_tickets',
+          'avg_csat_*',
+          'support_per_session',
+          'days_since_last_ticket',
+        ],
       },
       recommend: {
         action: 'support_follow_up',
@@ -82,9 +89,12 @@ export const defaultRuleFile: RuleFile = {
           'active_days_*',
           'total_minutes_*',
           'avg_session_minutes_*',
+          'minutes_per_active_day_*',
           'days_since_last_activity',
-          '*_trend*',
-          '*_ratio',
+          'inactive_*',
+          'sessions_trend_*',
+          'minutes_trend_*',
+          'recent_sessions_share',
         ],
       },
       recommend: {
@@ -101,7 +111,17 @@ export const defaultRuleFile: RuleFile = {
       priority: 60,
       when: {
         riskBuckets: [...atRisk],
-        topDrivers: ['monthly_price', 'plan_type', 'billing_cycle', 'downgrade*', 'discount*', 'total_amount_success_*'],
+        topDrivers: [
+          'monthly_price',
+          'effective_monthly_price',
+          'discount_pct',
+          'has_discount',
+          'plan_type',
+          'billing_cycle',
+          'downgraded_*',
+          'plan_changes_*',
+          'total_amount_success_*',
+        ],
       },
       recommend: {
         action: 'discount_or_downgrade_offer',

@@ -46,6 +46,7 @@ export function matchRule(rule: RetentionRule, customer: ScoredCustomer): Driver
   const top = topDrivers(customer.drivers, w.topK ?? defaultTopK).up;
   if (w.topDrivers === undefined) return top;
   const patterns = w.topDrivers.map(globToRegExp);
-  const behind = top.filter((d) => patterns.some((p) => p.test(d.feature)));
+  // A log1p_ transform is the same business feature: `log1p_failed_payments_90d` matches `failed_payments_*`.
+  const behind = top.filter((d) => patterns.some((p) => p.test(d.feature) || p.test(d.feature.replace(/^log1p_/, ''))));
   return behind.length > 0 ? behind : null;
 }

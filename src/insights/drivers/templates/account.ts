@@ -79,11 +79,43 @@ export const accountTemplates: DriverTemplate[] = [
     render: ({ num }) => (num ? 'on a discount' : 'paying full price'),
   },
   {
-    id: 'account.discount-share',
-    pattern: /^discount_(pct|percent|rate|share)$/,
+    id: 'account.discount-percent',
+    pattern: /^discount_(pct|percent)$/,
     kind: 'number',
-    // A share in [0, 1] or a percentage in (1, 100]: both read as "20 % discount".
-    render: ({ num }) => (num === 0 ? 'paying full price' : `${formatPercent(num > 1 ? num / 100 : num)} discount`),
+    render: ({ num }) => (num === 0 ? 'paying full price' : `${formatNumber(num)} % discount`),
+  },
+  {
+    id: 'account.discount-share',
+    pattern: /^discount_(rate|share)$/,
+    kind: 'number',
+    render: ({ num }) => (num === 0 ? 'paying full price' : `${formatPercent(num)} discount`),
+  },
+  {
+    id: 'account.effective-price',
+    pattern: /^effective_monthly_price$/,
+    kind: 'number',
+    render: ({ num, currency }) => `pays ${formatMoney(num, currency)}/month after discount`,
+  },
+  {
+    id: 'account.renewal-soon',
+    pattern: /^renewal_within$/,
+    kind: 'flag',
+    render: ({ num, feature }) =>
+      num
+        ? `renews within ${countOf(feature.windowDays ?? 7, 'day')}`
+        : `renewal more than ${countOf(feature.windowDays ?? 7, 'day')} away`,
+  },
+  {
+    id: 'account.plan-age',
+    pattern: /^subscription_age_days$/,
+    kind: 'number',
+    render: ({ num }) => `on the current plan for ${formatDuration(num)}`,
+  },
+  {
+    id: 'account.previous-subscriptions',
+    pattern: /^previous_subscriptions$/,
+    kind: 'number',
+    render: ({ num }) => `${countOf(num, 'earlier subscription')} (plan changes or win-backs)`,
   },
   {
     id: 'profile.age',

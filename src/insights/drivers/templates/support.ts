@@ -45,14 +45,27 @@ export const supportTemplates: DriverTemplate[] = [
     id: 'support.csat',
     pattern: /^(avg|mean)_csat$/,
     kind: 'number',
-    render: ({ num, feature }) => `mean support satisfaction (CSAT) ${formatNumber(num)}${windowPhrase(feature.windowDays)}`,
+    render: ({ num, feature }) => `mean support satisfaction ${formatNumber(num)}/5${windowPhrase(feature.windowDays)}`,
     missing: ({ feature }) => `no satisfaction rating${windowPhrase(feature.windowDays)}`,
   },
   {
+    id: 'support.ticket-recency',
+    pattern: /^days_since_last_ticket$/,
+    kind: 'number',
+    render: ({ num }) =>
+      num === 0 ? 'opened a support ticket on the latest day' : `last support ticket ${countOf(num, 'day')} ago`,
+    missing: () => 'no support ticket on record',
+  },
+  {
+    // src/features defines it as tickets ÷ (sessions + 1); the raw counts, when at hand, say it plainer.
     id: 'support.per-session',
     pattern: /^(support_per_session|tickets_per_session)$/,
     kind: 'number',
-    render: ({ num, feature }) => `${Number(num.toPrecision(2))} support tickets per session${windowPhrase(feature.windowDays)}`,
-    missing: ({ feature }) => `no sessions to relate support tickets to${windowPhrase(feature.windowDays)}`,
+    render: ({ num, features }) => {
+      const tickets = numberAmong(features, ['support_tickets_30d']);
+      const sessions = numberAmong(features, ['total_sessions_30d']);
+      if (tickets === undefined || sessions === undefined) return `${Number(num.toPrecision(2))} support tickets per session`;
+      return `${countOf(tickets, 'support ticket')} for ${countOf(sessions, 'session')} in the last 30 days`;
+    },
   },
 ];
