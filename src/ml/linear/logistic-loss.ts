@@ -27,11 +27,12 @@ export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: 
   const { columns, nRows: n, y, weights } = data;
   const p = columns.length;
   const m = p + 1;
-  const blk = new Float64Array(Math.max(1, p) * BLOCK);
+  const padded = p + (p % 2); // the 2×2 Hessian kernel reads feature pairs; an odd count gets a zero column
+  const blk = new Float64Array(Math.max(2, padded) * BLOCK);
+  const t = new Float64Array(Math.max(2, padded) * BLOCK);
   const z = new Float64Array(BLOCK);
   const r = new Float64Array(BLOCK);
   const h = new Float64Array(BLOCK);
-  const t = new Float64Array(BLOCK);
   gradient?.fill(0);
   hessian?.fill(0);
   let loss = 0;
@@ -50,8 +51,10 @@ export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: 
       const zk = z[k];
       const wk = weights[i0 + k];
       const yk = y[i0 + k];
-      blockLoss += wk * (softplus(zk) - yk * zk);
-      const pk = 1 / (1 + Math.exp(-zk));
+      // One exponential serves both log(1 + e^z) and the probability.
+      const e = Math.exp(-Math.abs(zk));
+      const pk = zk >= 0 ? 1 / (1 + e) : e / (1 + e);
+      blockLoss += wk * (Math.max(zk, 0) + Math.log1p(e) - yk * zk);
       r[k] = wk * (pk - yk);
       h[k] = wk * pk * (1 - pk);
     }
@@ -68,18 +71,53 @@ export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: 
         let s = 0;
         for (let k = 0; k < b; k++) {
           const v = h[k] * blk[off + k];
-          t[k] = v;
+          t[off + k] = v;
           s += v;
         }
-        for (let l = 0; l <= j; l++) hessian[j * m + l] += dot(t, 0, blk, l * BLOCK, b);
         hessian[p * m + j] += s;
       }
       let s = 0;
       for (let k = 0; k < b; k++) s += h[k];
       hessian[p * m + p] += s;
+      accumulateGram(t, blk, b, p, hessian, m);
     }
   }
   return loss;
+}
+
+/**
+ * Adds the lower triangle of tᵀ·x (both p columns of `len` rows, column-major, stride BLOCK) into H, two rows by
+ * two columns at a time: four loads feed four multiply-adds, twice the work per load of a plain dot product.
+ */
+function accumulateGram(t: Float64Array, x: Float64Array, len: number, p: number, H: Float64Array, m: number): void {
+  for (let j = 0; j < p; j += 2) {
+    const tj = j * BLOCK;
+    const tj1 = tj + BLOCK;
+    for (let l = 0; l <= j; l += 2) {
+      const xl = l * BLOCK;
+      const xl1 = xl + BLOCK;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let k = 0; k < len; k++) {
+        const a0 = t[tj + k];
+        const a1 = t[tj1 + k];
+        const b0 = x[xl + k];
+        const b1 = x[xl1 + k];
+        s00 += a0 * b0;
+        s01 += a0 * b1;
+        s10 += a1 * b0;
+        s11 += a1 * b1;
+      }
+      H[j * m + l] += s00;
+      if (l + 1 <= j) H[j * m + l + 1] += s01;
+      if (j + 1 < p) {
+        H[(j + 1) * m + l] += s10;
+        if (l + 1 < p) H[(j + 1) * m + l + 1] += s11;
+      }
+    }
+  }
 }
 
 function copyBlock(col: Column, from: number, len: number, out: Float64Array, off: number): void {

@@ -2,7 +2,7 @@
 
 import { binaryCurve, requireBothClasses } from './ranking.js';
 
-/** PR points, thresholds descending (recall non-decreasing), up to the first threshold reaching full recall. */
+/** PR points at every distinct score, thresholds descending (recall non-decreasing), as scikit-learn 1.2. */
 export interface PrCurve {
   precision: Float64Array;
   recall: Float64Array;
@@ -13,17 +13,15 @@ export interface PrCurve {
 export function prCurve(y: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>): PrCurve {
   const c = binaryCurve('prCurve', y, scores, weights);
   requireBothClasses('prCurve', c);
-  let m = 0;
-  while (m < c.tps.length && c.tps[m] < c.positives) m++;
-  m = Math.min(m + 1, c.tps.length); // scikit-learn stops at the first point of full recall
+  const m = c.thresholds.length;
   const precision = new Float64Array(m);
   const recall = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const predicted = c.tps[k] + c.fps[k];
-    precision[k] = predicted > 0 ? c.tps[k] / predicted : 1;
+    precision[k] = predicted > 0 ? c.tps[k] / predicted : 0;
     recall[k] = c.tps[k] / c.positives;
   }
-  return { precision, recall, thresholds: c.thresholds.slice(0, m) };
+  return { precision, recall, thresholds: c.thresholds };
 }
 
 /** Average precision: Σₖ (Rₖ − Rₖ₋₁)·Pₖ over distinct thresholds, descending (R₀ = 0). */
