@@ -33,7 +33,7 @@ export function logisticMargin(model: LogisticModel, X: Matrix): Float64Array {
   checkFeatureCount('logistic', X, model.nFeatures);
   const out = new Float64Array(X.nRows).fill(model.intercept);
   for (let j = 0; j < X.columns.length; j++) addScaled(out, X.columns[j], model.coefficients[j]);
-  for (let i = 0; i < out.length; i++) if (out[i] !== out[i]) throw missingAt(X, i);
+  for (let i = 0; i < out.length; i++) if (out[i] - out[i] !== 0) throw missingAt(X, i); // NaN or ±∞ in some feature
   return out;
 }
 
@@ -50,11 +50,7 @@ function addScaled(out: Float64Array, col: ArrayLike<number>, w: number): void {
 
 function missingAt(X: Matrix, row: number): MlShapeError {
   const column = X.columns.findIndex((c) => c[row] - c[row] !== 0);
-  return new MlShapeError(
-    `logistic: feature ${column} is ${X.columns[column]?.[row]} at row ${row}; impute missing values first`,
-    {
-      row,
-      column,
-    },
-  );
+  if (column < 0) return new MlShapeError(`logistic: the margin of row ${row} overflows; check the feature scale`, { row });
+  const value = X.columns[column][row];
+  return new MlShapeError(`logistic: feature ${column} is ${value} at row ${row}; impute missing values first`, { row, column });
 }
