@@ -12,7 +12,12 @@ export function treeSeeds(seed: number, nTrees: number): Uint32Array {
  * Draws `draws` rows with replacement and writes each row's weight: base weight × times drawn (0 = out of bag).
  * Consumes `draws` numbers of `rand`; the caller keeps using `rand` for the tree's feature draws.
  */
-export function bootstrapWeights(rand: () => number, base: ArrayLike<number> | undefined, draws: number, out: Float64Array): void {
+export function bootstrapWeights(
+  rand: () => number,
+  base: ArrayLike<number> | undefined,
+  draws: number,
+  out: Float64Array,
+): void {
   const n = out.length;
   out.fill(0);
   for (let k = 0; k < draws; k++) out[Math.floor(rand() * n)]++;

@@ -60,7 +60,12 @@ export function growForestTrees(job: ForestJob, onTree: (t: GrownForestTree) => 
 export function runForestHelper(job: ForestJob, port: MessagePort): void {
   const oob = growForestTrees(job, (g) => {
     const t = g.tree;
-    port.postMessage(g, [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover, g.importance].map((a) => a.buffer as ArrayBuffer));
+    port.postMessage(
+      g,
+      [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover, g.importance].map(
+        (a) => a.buffer as ArrayBuffer,
+      ),
+    );
   });
   if (oob) port.postMessage({ oob }, [oob.sum.buffer as ArrayBuffer, oob.count.buffer as ArrayBuffer]);
 }

@@ -44,11 +44,17 @@ describe('decision tree matches scikit-learn DecisionTreeClassifier(max_depth=3)
         if (f >= 0) expect(t.threshold[i]).toBe(ref.threshold[i]);
       });
       // Probabilities and covers are sums of the same integers in another order: equal to the last bit or two.
-      ref.positive.forEach((v, i) => expect(t.value[i]).toBeCloseTo(v, 14));
+      ref.positive.forEach((v, i) => {
+        expect(t.value[i]).toBeCloseTo(v, 14);
+      });
       expect(Array.from(t.cover)).toEqual(ref.cover);
-      ref.importance.forEach((v, f) => expect(model.featureImportance[f]).toBeCloseTo(v, 12));
+      ref.importance.forEach((v, f) => {
+        expect(model.featureImportance[f]).toBeCloseTo(v, 12);
+      });
       const proba = decisionTreeProba(model, X);
-      ref.proba.forEach((v, i) => expect(proba[i]).toBeCloseTo(v, 14));
+      ref.proba.forEach((v, i) => {
+        expect(proba[i]).toBeCloseTo(v, 14);
+      });
     });
   }
 });

@@ -13,7 +13,16 @@ import { type DecisionTreeModel, decisionTreeProba, fitDecisionTree } from './de
 //   x0 ≤ 1.5 with NaN left : 3 + 2.6 = 5.6;  x0 ≤ 5.5 with NaN right: 2.6 + 3 = 5.6;  present vs NaN: 3 + 2 = 5
 // The right child {3,4,5,6} (y 0,0,0,1) splits best at 5.5 (3 + 1 = 4 against 3 at 4.5); it saw no NaN, so NaN
 // follows its larger child, the left. Impurity decreases: root 6.5 − 4.25 = 2.25, right child 4 − 2.5 = 1.5.
-const handX = fromRows([[1, 0], [2, 0], [Number.NaN, 0], [3, 0], [Number.NaN, 0], [4, 0], [5, 0], [6, 0]]);
+const handX = fromRows([
+  [1, 0],
+  [2, 0],
+  [Number.NaN, 0],
+  [3, 0],
+  [Number.NaN, 0],
+  [4, 0],
+  [5, 0],
+  [6, 0],
+]);
 const handY = Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 1]);
 
 describe('decision tree on a hand-worked data set', () => {
@@ -31,7 +40,16 @@ describe('decision tree on a hand-worked data set', () => {
 
   it('routes new rows as learned: NaN left at the root, large values right', () => {
     const model = fitDecisionTree(handX, handY);
-    const proba = decisionTreeProba(model, fromRows([[Number.NaN, 0], [2.4, 0], [5.2, 0], [5.7, 0], [100, Number.NaN]]));
+    const proba = decisionTreeProba(
+      model,
+      fromRows([
+        [Number.NaN, 0],
+        [2.4, 0],
+        [5.2, 0],
+        [5.7, 0],
+        [100, Number.NaN],
+      ]),
+    );
     expect(Array.from(proba)).toEqual([1, 1, 0, 1, 1]);
   });
 
@@ -51,7 +69,10 @@ describe('decision tree on a hand-worked data set', () => {
     const rows = [0, 1, 2, 3, 3, 3, 4, 5, 6, 7];
     const repeated: Matrix = { nRows: rows.length, columns: handX.columns.map((c) => Float64Array.from(rows, (i) => c[i])) };
     const a = fitDecisionTree(handX, handY, {}, w).tree;
-    const b = fitDecisionTree(repeated, Uint8Array.from(rows, (i) => handY[i])).tree;
+    const b = fitDecisionTree(
+      repeated,
+      Uint8Array.from(rows, (i) => handY[i]),
+    ).tree;
     expect(Array.from(a.threshold)).toEqual(Array.from(b.threshold));
     expect(Array.from(a.value)).toEqual(Array.from(b.value));
     expect(Array.from(a.cover)).toEqual(Array.from(b.cover));

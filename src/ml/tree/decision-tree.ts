@@ -49,7 +49,12 @@ export function resolveDecisionTreeParams(given?: Partial<DecisionTreeParams>): 
  * Fits a CART classifier by exact greedy search. Missing values (NaN) are routed by a direction learned at every
  * split. Rows of weight 0 take no part in the fit.
  */
-export function fitDecisionTree(X: Matrix, y: ArrayLike<number>, params?: Partial<DecisionTreeParams>, weights?: ArrayLike<number>): DecisionTreeModel {
+export function fitDecisionTree(
+  X: Matrix,
+  y: ArrayLike<number>,
+  params?: Partial<DecisionTreeParams>,
+  weights?: ArrayLike<number>,
+): DecisionTreeModel {
   const prm = resolveDecisionTreeParams(params);
   checkMatrix('decision_tree', X);
   checkLabels('decision_tree', y, X.nRows);

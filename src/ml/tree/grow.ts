@@ -53,7 +53,13 @@ export class TreeGrower {
    * residual for 'mse'). `random` draws the node features when maxFeatures < feature count. When `leafOf` is given,
    * leafOf[i] receives the leaf of every row used.
    */
-  grow(weight: ArrayLike<number>, target: ArrayLike<number>, s: GrowSettings, random?: () => number, leafOf?: Int32Array): GrownTree {
+  grow(
+    weight: ArrayLike<number>,
+    target: ArrayLike<number>,
+    s: GrowSettings,
+    random?: () => number,
+    leafOf?: Int32Array,
+  ): GrownTree {
     const code = CRITERION_CODE[s.criterion];
     const { rows, nodes, search, data } = this;
     const p = data.ranks.length;
@@ -123,7 +129,14 @@ export class TreeGrower {
   }
 
   /** Visits features (all in order, or a random draw) until maxFeatures of them could split the node. */
-  private searchNode(code: number, limits: SplitLimits, maxFeatures: number, start: number, end: number, random?: () => number): void {
+  private searchNode(
+    code: number,
+    limits: SplitLimits,
+    maxFeatures: number,
+    start: number,
+    end: number,
+    random?: () => number,
+  ): void {
     const { order, search, data, rows } = this;
     const p = order.length;
     if (maxFeatures >= p || random === undefined) {

@@ -18,7 +18,13 @@ function exhaustive(code: number, ranks: Int32Array[], rows: NodeRows, m: number
   ranks.forEach((rank, f) => {
     const present = [...new Set(Array.from(rows.row.subarray(0, m), (i) => rank[i]).filter((r) => r >= 0))].sort((a, b) => a - b);
     const hasMissing = Array.from(rows.row.subarray(0, m)).some((i) => rank[i] < 0);
-    const tries: [number, boolean][] = present.slice(0, -1).flatMap((r) => [[r, false], [r, true]] as [number, boolean][]);
+    const tries: [number, boolean][] = present.slice(0, -1).flatMap(
+      (r) =>
+        [
+          [r, false],
+          [r, true],
+        ] as [number, boolean][],
+    );
     if (hasMissing) tries.push([ALL_PRESENT_LEFT, false]);
     for (const [rankLeft, missingLeft] of tries) {
       const side = [0, 0, 0, 0, 0, 0]; // n, w, s for left then right
@@ -39,16 +45,20 @@ function exhaustive(code: number, ranks: Int32Array[], rows: NodeRows, m: number
 
 function randomNode(seed: number, n: number, m: number, distinct: number) {
   const r = rng(seed);
-  const columns = Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => (r() < 0.15 ? Number.NaN : Math.floor(r() * distinct))));
+  const columns = Array.from({ length: 4 }, () =>
+    Float64Array.from({ length: n }, () => (r() < 0.15 ? Number.NaN : Math.floor(r() * distinct))),
+  );
   const data = rankColumns({ nRows: n, columns });
   const rows: NodeRows = { row: new Int32Array(m), weight: new Float64Array(m), target: new Float64Array(m) };
   const chosen = new Set<number>();
   while (chosen.size < m) chosen.add(Math.floor(r() * n));
-  [...chosen].sort((a, b) => a - b).forEach((i, j) => {
-    rows.row[j] = i;
-    rows.weight[j] = 1 + Math.floor(r() * 3);
-    rows.target[j] = rows.weight[j] * (r() < 0.4 + 0.2 * Math.sign(columns[0][i] - distinct / 2) ? 1 : 0);
-  });
+  [...chosen]
+    .sort((a, b) => a - b)
+    .forEach((i, j) => {
+      rows.row[j] = i;
+      rows.weight[j] = 1 + Math.floor(r() * 3);
+      rows.target[j] = rows.weight[j] * (r() < 0.4 + 0.2 * Math.sign(columns[0][i] - distinct / 2) ? 1 : 0);
+    });
   return { data, rows };
 }
 
@@ -66,7 +76,9 @@ describe('split search equals exhaustive enumeration', () => {
           const search = new SplitSearch(c.n, 5000);
           search.best.reset();
           const limits = { minSamplesLeaf: 2, minWeightLeaf: 0 };
-          data.ranks.forEach((rank, f) => search.searchFeature(code, limits, f, rank, rows, 0, c.m));
+          data.ranks.forEach((rank, f) => {
+            search.searchFeature(code, limits, f, rank, rows, 0, c.m);
+          });
           const want = exhaustive(code, data.ranks, rows, c.m, 2);
           expect(search.best.score).toBeCloseTo(want.score, 9);
           expect(search.best.feature).toBe(want.feature);

@@ -192,10 +192,19 @@ export class SplitSearch {
   /** A boundary after the present rows summed in (n, w, s): tries missing values right, then left. */
   private boundary(n: number, w: number, s: number, rankLeft: number, rankRight: number): void {
     this.consider(n, w, s, rankLeft, rankRight, false, false);
-    if (this.nMissing > 0) this.consider(n + this.nMissing, w + this.wMissing, s + this.sMissing, rankLeft, rankRight, true, false);
+    if (this.nMissing > 0)
+      this.consider(n + this.nMissing, w + this.wMissing, s + this.sMissing, rankLeft, rankRight, true, false);
   }
 
-  private consider(nl: number, wl: number, sl: number, rankLeft: number, rankRight: number, missingLeft: boolean, allPresent: boolean): void {
+  private consider(
+    nl: number,
+    wl: number,
+    sl: number,
+    rankLeft: number,
+    rankRight: number,
+    missingLeft: boolean,
+    allPresent: boolean,
+  ): void {
     const nTot = this.nPresent + this.nMissing;
     const nr = nTot - nl;
     const { minSamplesLeaf, minWeightLeaf } = this.limits;

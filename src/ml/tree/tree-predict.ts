@@ -17,7 +17,13 @@ export function addTreeValues(tree: FlatTree, columns: readonly Column[], out: F
 }
 
 /** Sum of scale × leaf value over all trees (tree order fixed, so results are reproducible bit for bit). */
-export function sumTreeValues(trees: readonly FlatTree[], columns: readonly Column[], nRows: number, scale = 1, offset = 0): Float64Array {
+export function sumTreeValues(
+  trees: readonly FlatTree[],
+  columns: readonly Column[],
+  nRows: number,
+  scale = 1,
+  offset = 0,
+): Float64Array {
   const out = new Float64Array(nRows).fill(offset);
   for (const t of trees) addTreeValues(t, columns, out, scale);
   return out;
