@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isChurnError } from '../../errors/index.js';
-import { rng } from '../../ml/random.js';
+import { rng } from '../../ml/index.js';
 import { aggregateContributionRows, aggregateContributions, groupEncodedFeatures, oneHotOriginal } from './aggregate.js';
 
 const encoded = ['tenure_days', 'plan_type=Basic', 'plan_type=Premium', 'failed_payments_30d', 'plan_type=Standard', 'region=N'];
