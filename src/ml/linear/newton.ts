@@ -55,19 +55,25 @@ export function newtonSolve(
   let loss = logisticPass(data, beta, g, H);
   let iterations = 0;
   let converged = false;
+  let hessianCurrent = true;
   for (;;) {
     const F = loss + penaltyValue(beta, pen);
-    if (optimality(beta, g, pen) / totalWeight <= tol) converged = true;
+    const opt = optimality(beta, g, pen) / totalWeight;
+    if (opt <= tol) converged = true;
     if (converged || iterations >= maxIter) break;
+    if (!hessianCurrent) loss = logisticPass(data, beta, g, H); // the lazy guess below was wrong: one more pass
     const d = newtonStep(beta, g, H, pen);
     const delta = descent(beta, d, g, pen);
     if (!(delta < 0)) break; // no descent left at this precision
     iterations++;
+    // Newton converges quadratically: once the gradient is below √tol the next point almost surely passes the
+    // test, so its Hessian (the costly n·p²/2 part of a pass) is skipped and computed only if it is needed after all.
+    const lazy = opt <= Math.sqrt(tol);
     const g2 = new Float64Array(m);
-    const H2 = new Float64Array(m * m);
+    const H2 = lazy ? H : new Float64Array(m * m);
     let t = 1;
     let cand = axpy(beta, t, d);
-    let candLoss = logisticPass(data, cand, g2, H2);
+    let candLoss = logisticPass(data, cand, g2, lazy ? undefined : H2);
     // The slack absorbs rounding in F: near the optimum the predicted decrease falls below F's last digits.
     const slack = 1e-13 * Math.abs(F);
     while (candLoss + penaltyValue(cand, pen) > F + 1e-4 * t * delta + slack && t > 1e-10) {
@@ -75,12 +81,13 @@ export function newtonSolve(
       cand = axpy(beta, t, d);
       candLoss = logisticPass(data, cand);
     }
-    if (t > 1e-10 && t < 1) candLoss = logisticPass(data, cand, g2, H2);
     if (!(t > 1e-10)) break; // the line search failed: keep the last point
+    if (t < 1) candLoss = logisticPass(data, cand, g2, lazy ? undefined : H2);
     beta = cand;
     loss = candLoss;
     g = g2;
     H = H2;
+    hessianCurrent = !lazy;
   }
   const gradientNorm = optimality(beta, g, pen) / totalWeight;
   const objective = loss + penaltyValue(beta, pen);
