@@ -1,5 +1,5 @@
 /** A lock file that serialises registry writes across processes sharing one model folder. */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { ChurnError } from '../errors/index.js';
@@ -29,10 +29,11 @@ function holderIsGone(file: string): boolean {
 }
 
 /**
- * Runs `fn` while holding `<dir>/.lock` (created with O_EXCL). A lock left by a dead process on this
+ * Runs `fn` while holding `<dir>/.lock` (created with O_EXCL; the folder is created if missing). A lock left by a dead process on this
  * host, or older than a minute, is taken over; otherwise waits up to `timeoutMs`, then fails naming the holder.
  */
 export async function withRegistryLock<T>(dir: string, fn: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, '.lock');
   const started = Date.now();
   for (;;) {

@@ -65,6 +65,14 @@ describe.each(engines)('model registry on $name', ({ open }) => {
     expect(await loadArtifact(A.modelId, { dir })).toEqual(A);
   });
 
+  it('creates the registry folder on first use', async () => {
+    const store = await open();
+    const dir = path.join(tempDir(), 'not', 'yet', 'models');
+    const registry = openRegistry(store, dir);
+    expect(await errorCode(registry.rollback())).toBe('CHURN_ERR_NO_MODEL');
+    expect((await registry.register(A, { promote: true })).status).toBe('champion');
+  });
+
   it('treats registering the same model again as a no-op: versions are immutable', async () => {
     const store = await open();
     const registry = openRegistry(store, tempDir());

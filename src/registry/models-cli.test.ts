@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerModels } from '../cli/commands/models.js';
+import { openStore } from '../store/index.js';
+import { createArtifact } from './create-artifact.js';
+import { openRegistry } from './registry.js';
+import { sampleDraft } from './sample-draft.test-support.js';
+
+// The CLI reads its configuration from the environment once per process (vitest runs each file in its own).
+const project = mkdtempSync(path.join(tmpdir(), 'churn-cli-'));
+process.env.DATABASE_URL = `sqlite:${path.join(project, 'churn.db')}`;
+process.env.CHURN_PATHS__MODELS = path.join(project, 'models');
+process.env.CHURN_PATHS__REPORTS = path.join(project, 'reports');
+
+const [a, b] = [createArtifact(sampleDraft(1)), createArtifact(sampleDraft(2))];
+
+async function churn(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...m) => void out.push(m.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...m) => void err.push(m.join(' ')));
+  process.exitCode = 0;
+  try {
+    const program = new Command().exitOverride();
+    registerModels(program);
+    await program.parseAsync(['node', 'churn', 'models', ...args]);
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out: out.join('\n'), err: err.join('\n'), code };
+}
+
+beforeAll(async () => {
+  const store = await openStore(process.env.DATABASE_URL!);
+  const registry = openRegistry(store, process.env.CHURN_PATHS__MODELS!);
+  await registry.register(a, { promote: true });
+  await registry.register(b, { promote: true });
+  await store.close();
+});
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('churn models', () => {
+  it('lists versions as a table with metrics and status', async () => {
+    const { out, code } = await churn('list');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^ver\s+model id\s+registered\s+family\s+source\s+ROC-AUC\s+PR-AUC\s+F1\s+threshold\s+status$/);
+    expect(lines[2]).toMatch(
+      new RegExp(`^  1  ${a.modelId}  .* logistic  snapshots    0\\.810   0\\.420  0\\.497      0\\.310  retired$`),
+    );
+    expect(lines[3]).toMatch(new RegExp(`^  2  ${b.modelId} .* champion$`));
+  });
+
+  it('shows metrics of every candidate, the threshold, the cutoffs and the features', async () => {
+    const { out } = await churn('show', 'champion');
+    expect(out).toContain(`Model ${b.modelId} — version 2, champion`);
+    expect(out).toContain('validation cutoffs    2025-07-31 (out-of-time)');
+    expect(out).toContain('Decision threshold 0.310 (F1-optimal)');
+    expect(out).toContain('Risk buckets: Low < 0.25 · Medium ≥ 0.25 · High ≥ 0.50 · Very High ≥ 0.75');
+    expect(out).toMatch(
+      /Logistic regression\s+0\.810\s+0\.420\s+0\.410\s+0\.630\s+0\.497\s+0\.880\s+0\.0810\s+0\.2700\s+3\.90\s+0\.310\s+◀ selected/,
+    );
+    expect(out).toMatch(/plan_type\s+categorical\s+yes\s+3: Basic, Premium, Standard/);
+  });
+
+  it('rolls back and promotes, and reports unknown models with a named error and exit code 1', async () => {
+    expect((await churn('rollback')).out).toBe(`rolled back: ${a.modelId} (version 1) is the champion again`);
+    expect((await churn('promote', 'v2')).out).toBe(`${b.modelId} (version 2) is now the champion`);
+    const missing = await churn('show', 'm-000000000000');
+    expect([missing.code, missing.err]).toEqual([
+      1,
+      'error CHURN_ERR_NOT_FOUND: No registered model "m-000000000000"; `churn models list` shows the registered versions',
+    ]);
+  });
+
+  it('re-renders the training report from the artifact alone', async () => {
+    const { out } = await churn('report', 'v1');
+    const file = path.join(project, 'reports', `${a.modelId}.html`);
+    expect(out).toBe(`wrote ${file}`);
+    expect(readFileSync(file, 'utf8')).toContain('<h2 id="comparison-h">Model comparison</h2>');
+  });
+});
