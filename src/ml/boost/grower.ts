@@ -1,0 +1,246 @@
+/**
+ * Grows one regression tree on gradients and hessians: depth-wise (level by level, XGBoost) or loss-guided
+ * (best leaf first, LightGBM), with histogram subtraction — only the smaller child's histogram is built, the
+ * sibling's is the parent's minus it. The result is a FlatTree with raw thresholds (bin upper edges) and leaf
+ * values already multiplied by the learning rate, plus the per-node bin routes used to update training margins.
+ */
+
+import type { FlatTree } from '../tree/flat-tree.js';
+import { MISSING_BIN } from './binning.js';
+import { featureBinOf } from './bundling.js';
+import type { BinnedDataset } from './dataset.js';
+import { expandHistogram, newHistogram, subtractHistogram } from './histogram.js';
+import type { HistogramBuilder } from './histogram-builder.js';
+import { findBestSplit, leafWeight, type Regularisation, type SplitCandidate } from './splitting.js';
+
+/** What the grower needs besides the gradients (which the histogram builder already holds). */
+export interface GrowerContext {
+  data: BinnedDataset;
+  grad: Float64Array;
+  hess: Float64Array;
+  /** Row ids; the grower reorders rows[0..nSampled) so that every node owns a contiguous range. */
+  rows: Uint32Array;
+  builder: HistogramBuilder;
+  reg: Regularisation;
+  maxDepth: number;
+  maxLeaves: number;
+  lossGuided: boolean;
+  learningRate: number;
+}
+
+/** A grown tree with what the booster needs to update margins without re-reading raw values. */
+export interface GrownTree {
+  tree: FlatTree;
+  /** Per node: histogram column its split reads (-1 for leaves). */
+  routeGroup: Int32Array;
+  /** Per node: 256 bytes, 1 where that group bin goes left. */
+  routes: Uint8Array;
+  /** Leaves as node id and row range [start, end) of ctx.rows. */
+  leafNode: number[];
+  leafStart: number[];
+  leafEnd: number[];
+}
+
+interface OpenNode {
+  id: number;
+  start: number;
+  end: number;
+  depth: number;
+  G: number;
+  H: number;
+  hist: Float64Array | undefined;
+  split: SplitCandidate | undefined;
+}
+
+/** Reusable scratch memory of a grower (histograms, row buffer), kept across trees. */
+export class GrowerScratch {
+  private readonly free: Float64Array[] = [];
+  readonly groupHist: Float64Array;
+  readonly spare: Uint32Array;
+  constructor(
+    readonly nFeatures: number,
+    nGroups: number,
+    nRows: number,
+  ) {
+    this.groupHist = newHistogram(nGroups);
+    this.spare = new Uint32Array(nRows);
+  }
+  take = () => this.free.pop() ?? newHistogram(this.nFeatures);
+  give = (h: Float64Array | undefined) => {
+    if (h !== undefined) this.free.push(h);
+  };
+}
+
+/** Grows one tree over rows[0..nSampled), considering only `features`. */
+export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: number, features: Int32Array): GrownTree {
+  const { data, grad, hess, rows, reg } = ctx;
+  const { layout, bins, nGroups, edges } = data;
+  const nBins = layout.nBins;
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const missingLeft: number[] = [];
+  const value: number[] = [];
+  const cover: number[] = [];
+  const routeGroup: number[] = [];
+  const routeList: Uint8Array[] = [];
+  const leafNode: number[] = [];
+  const leafStart: number[] = [];
+  const leafEnd: number[] = [];
+  const empty = new Uint8Array(256);
+
+  const addNode = (G: number, H: number) => {
+    feature.push(-1);
+    threshold.push(0);
+    left.push(-1);
+    right.push(-1);
+    missingLeft.push(0);
+    value.push(leafWeight(G, H, reg) * ctx.learningRate);
+    cover.push(H);
+    routeGroup.push(-1);
+    routeList.push(empty);
+    return feature.length - 1;
+  };
+  const canSplitAt = (depth: number) => ctx.maxDepth === 0 || depth < ctx.maxDepth;
+  const evaluate = (node: OpenNode, build: boolean, parent?: OpenNode, sibling?: OpenNode) => {
+    node.hist = scratch.take();
+    if (build) {
+      ctx.builder.build(node.start, node.end, scratch.groupHist);
+      expandHistogram(layout, scratch.groupHist, node.G, node.H, node.hist);
+    } else subtractHistogram(parent!.hist!, sibling!.hist!, node.hist);
+    node.split = findBestSplit(node.hist, nBins, features, node.G, node.H, reg);
+  };
+
+  let G = 0;
+  let H = 0;
+  for (let k = 0; k < nSampled; k++) {
+    G += grad[rows[k]];
+    H += hess[rows[k]];
+  }
+  const root: OpenNode = { id: addNode(G, H), start: 0, end: nSampled, depth: 0, G, H, hist: undefined, split: undefined };
+  if (canSplitAt(0) && ctx.maxLeaves !== 1) evaluate(root, true);
+  const open: OpenNode[] = [root];
+  let leaves = 1;
+
+  while (open.length > 0) {
+    const node = open.splice(ctx.lossGuided ? bestOpen(open) : 0, 1)[0];
+    const split = node.split;
+    if (split === undefined || (ctx.maxLeaves > 0 && leaves >= ctx.maxLeaves)) {
+      scratch.give(node.hist);
+      leafNode.push(node.id);
+      leafStart.push(node.start);
+      leafEnd.push(node.end);
+      continue;
+    }
+    const f = split.feature;
+    const route = routeTable(data, f, split);
+    const group = layout.groupOf[f];
+    const nLeft = partition(rows, scratch.spare, bins, nGroups, group, route, node.start, node.end);
+    const l: OpenNode = {
+      id: addNode(split.leftG, split.leftH),
+      start: node.start,
+      end: node.start + nLeft,
+      depth: node.depth + 1,
+      G: split.leftG,
+      H: split.leftH,
+      hist: undefined,
+      split: undefined,
+    };
+    const r: OpenNode = {
+      id: addNode(split.rightG, split.rightH),
+      start: node.start + nLeft,
+      end: node.end,
+      depth: node.depth + 1,
+      G: split.rightG,
+      H: split.rightH,
+      hist: undefined,
+      split: undefined,
+    };
+    const n = node.id;
+    feature[n] = f;
+    threshold[n] = edges[f][split.bin];
+    left[n] = l.id;
+    right[n] = r.id;
+    missingLeft[n] = split.missingLeft ? 1 : 0;
+    routeGroup[n] = group;
+    routeList[n] = route;
+    leaves++;
+    if (canSplitAt(l.depth)) {
+      const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
+      evaluate(small, true);
+      evaluate(large, false, node, small);
+    }
+    scratch.give(node.hist);
+    open.push(l, r);
+  }
+
+  const routes = new Uint8Array(feature.length * 256);
+  routeList.forEach((t, i) => {
+    routes.set(t, i * 256);
+  });
+  return {
+    tree: {
+      feature: Int32Array.from(feature),
+      threshold: Float64Array.from(threshold),
+      left: Int32Array.from(left),
+      right: Int32Array.from(right),
+      missingLeft: Uint8Array.from(missingLeft),
+      value: Float64Array.from(value),
+      cover: Float64Array.from(cover),
+    },
+    routeGroup: Int32Array.from(routeGroup),
+    routes,
+    leafNode,
+    leafStart,
+    leafEnd,
+  };
+}
+
+/** Index of the open node with the largest gain (lowest id on ties); nodes without a split count as -Infinity. */
+function bestOpen(open: OpenNode[]): number {
+  let best = 0;
+  for (let i = 1; i < open.length; i++) {
+    const g = open[i].split?.gain ?? Number.NEGATIVE_INFINITY;
+    const b = open[best].split?.gain ?? Number.NEGATIVE_INFINITY;
+    if (g > b || (g === b && open[i].id < open[best].id)) best = i;
+  }
+  return best;
+}
+
+/** For each group bin of the split's group: 1 when a row holding it goes left. */
+function routeTable(data: BinnedDataset, f: number, split: SplitCandidate): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let gb = 0; gb < 256; gb++) {
+    const fb = featureBinOf(data.layout, f, gb);
+    table[gb] = (fb === MISSING_BIN ? split.missingLeft : fb <= split.bin) ? 1 : 0;
+  }
+  return table;
+}
+
+/** Stable partition of rows[start..end) by the route table (values 0/1); returns how many went left. */
+function partition(
+  rows: Uint32Array,
+  spare: Uint32Array,
+  bins: Uint8Array,
+  nGroups: number,
+  group: number,
+  route: Uint8Array,
+  start: number,
+  end: number,
+): number {
+  let nl = 0;
+  let nr = 0;
+  // Branch-free: the direction is a coin flip to the CPU. Writing r to both places is safe because the left
+  // cursor never passes the read cursor (start + nl <= k).
+  for (let k = start; k < end; k++) {
+    const r = rows[k];
+    const goLeft = route[bins[r * nGroups + group]];
+    rows[start + nl] = r;
+    spare[nr] = r;
+    nl += goLeft;
+    nr += 1 - goLeft;
+  }
+  rows.set(spare.subarray(0, nr), start + nl);
+  return nl;
+}
