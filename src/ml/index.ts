@@ -36,11 +36,12 @@ export {
   type ThresholdMetrics,
   thresholdMetrics,
 } from './metrics/confusion.js';
+export { descendingOrder } from './metrics/descending-order.js';
 export { type LiftGroup, type LiftTable, liftTable } from './metrics/lift.js';
 export { type CostOptimum, costOptimalThreshold, type F1Optimum, f1OptimalThreshold } from './metrics/optimal-threshold.js';
 export { averagePrecision, type PrCurve, prCurve } from './metrics/precision-recall.js';
 export { brierScore, logLoss } from './metrics/probability.js';
-export { type BinaryCurve, binaryCurve, descendingOrder } from './metrics/ranking.js';
+export { type BinaryCurve, binaryCurve } from './metrics/ranking.js';
 export { type RocCurve, rocAuc, rocCurve } from './metrics/roc.js';
 // Models and the prediction dispatcher
 export type { ClassifierModel, FittedModel, ModelKind } from './model.js';

@@ -78,6 +78,16 @@ describe('fitLogistic', () => {
     expect(m.convergence.gradientNorm).toBeLessThanOrEqual(1e-8);
   });
 
+  it('meets every tolerance it is given, whichever pass skips the Hessian', () => {
+    for (const tol of [1e-1, 3e-2, 1e-2, 1e-3, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12]) {
+      for (const C of [0.01, 1, 100]) {
+        const m = fitLogistic(X, y, { tol, C });
+        expect(m.convergence.converged).toBe(true);
+        expect(m.convergence.gradientNorm).toBeLessThanOrEqual(tol);
+      }
+    }
+  });
+
   it('reports non-convergence when maxIter is too small, and still returns a usable model', () => {
     const m = fitLogistic(X, y, { maxIter: 1 });
     expect(m.convergence).toMatchObject({ iterations: 1, converged: false });

@@ -1,7 +1,8 @@
 /** Lift and gains by score group (deciles by default): how much richer in churners the top of the ranking is. */
 
 import { MlShapeError } from '../errors.js';
-import { checkMetricInputs, descendingOrder } from './ranking.js';
+import { descendingOrder } from './descending-order.js';
+import { checkMetricInputs } from './ranking.js';
 
 /** One group of the ranking, best scores first. */
 export interface LiftGroup {

@@ -5,7 +5,8 @@
  */
 
 import { MlShapeError } from '../errors.js';
-import { binaryCurve, checkMetricInputs, descendingOrder } from './ranking.js';
+import { descendingOrder } from './descending-order.js';
+import { binaryCurve, checkMetricInputs } from './ranking.js';
 
 /** The F1-optimal threshold and the metrics there. */
 export interface F1Optimum {

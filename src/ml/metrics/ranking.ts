@@ -1,6 +1,7 @@
 /** The one sorted pass behind every ranking metric: cumulative true and false positives at each distinct score. */
 
 import { checkLabels, checkScores, checkWeights, MlShapeError } from '../errors.js';
+import { descendingOrder } from './descending-order.js';
 
 /** Cumulative (weighted) positives and negatives scoring ≥ each distinct threshold, thresholds descending. */
 export interface BinaryCurve {
@@ -12,13 +13,6 @@ export interface BinaryCurve {
   /** Total positive and negative weight (tps and fps at the last threshold). */
   positives: number;
   negatives: number;
-}
-
-/** Row indices ordered by descending score (ties keep row order). */
-export function descendingOrder(scores: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => scores[b] - scores[a]);
 }
 
 /** Validates the inputs shared by every metric: 0/1 labels, finite scores of the same length, weights ≥ 0. */
