@@ -14,7 +14,7 @@ export const defaultRuleFile: RuleFile = {
       id: 'vip-personal-call',
       description: 'Very high risk and still high lifetime value: a person calls.',
       priority: 10,
-      when: { riskBuckets: ['Very High'], clv: { min: 5 } },
+      when: { riskBuckets: ['Very High'], clv: { min: 4 } },
       recommend: {
         action: 'personal_call',
         channel: 'phone',

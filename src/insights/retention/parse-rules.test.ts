@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ChurnError, isChurnError } from '../../errors/index.js';
 import { defaultRuleFile } from './default-rules.js';
@@ -118,5 +119,18 @@ describe('parseRules validates a rule file and names the rule and the field', ()
     writeFileSync(broken, '{ "version": 1, ');
     expect(errorOf(() => loadRuleFile(broken)).message).toMatch(/broken\.json is not valid JSON/);
     expect(errorOf(() => loadRuleFile(path.join(dir, 'missing.json'))).message).toMatch(/Cannot read retention rule file/);
+  });
+});
+
+describe('docs/retention-rules.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../docs/retention-rules.md', import.meta.url)), 'utf8');
+
+  it('shows an example rule file that validates', () => {
+    const json = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(parseRules(JSON.parse(json)).map((r) => r.id)).toEqual(['payment-card-update']);
+  });
+
+  it('documents every default rule with its priority', () => {
+    for (const r of defaultRuleFile.rules) expect(doc).toContain(`| ${r.priority} | \`${r.id}\` |`);
   });
 });
