@@ -1,7 +1,7 @@
 /** Artifact ⇄ text: canonical JSON with typed arrays as base64, content hash and id derived from the bytes. */
 import { createHash } from 'node:crypto';
 import { ChurnError } from '../errors/index.js';
-import { deserializeModel, serializeModel } from '../ml/serialize.js';
+import { deserializeModel, serializeModel } from '../ml/index.js';
 import { canonicalJson, type Json } from './canonical-json.js';
 import { ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './schema/artifact.js';
 import { validateArtifact } from './validate.js';
