@@ -9,6 +9,7 @@ import { modelFile } from './folder.js';
 import { type AliasEntry, readPointer } from './pointer.js';
 import type { ModelArtifact } from './schema/artifact.js';
 
+/** Where to look up ids and aliases, and the contract the running code provides. */
 export interface LoadOptions {
   /** Registry folder, needed to load by id or alias. */
   dir?: string;

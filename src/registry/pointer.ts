@@ -23,6 +23,7 @@ export const PromotionEventSchema = T.Object(
   strict,
 );
 
+/** The whole pointer document. */
 export const PointerSchema = T.Object(
   {
     formatVersion: T.Literal(1),
@@ -37,8 +38,11 @@ export const PointerSchema = T.Object(
   strict,
 );
 
+/** A model holding an alias. */
 export type AliasEntry = Static<typeof AliasEntrySchema>;
+/** One alias change. */
 export type PromotionEvent = Static<typeof PromotionEventSchema>;
+/** The pointer document (`current.json`). */
 export type RegistryPointer = Static<typeof PointerSchema>;
 
 /** The pointer file of a registry folder. */

@@ -12,6 +12,7 @@ import { insertVersion, selectVersions, updateStatuses, type VersionRow } from '
 /** The two aliases: `champion` is the current model every surface serves; `challenger` is under evaluation. */
 export type Alias = 'champion' | 'challenger';
 
+/** Options of `register`. */
 export interface RegisterOptions {
   /** The training report, stored as `models/<id>/report.html`. */
   reportHtml?: string;

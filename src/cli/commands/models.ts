@@ -118,6 +118,7 @@ function showText(v: ModelVersion, a: ModelArtifact): string {
   ].join('\n');
 }
 
+/** Registers `churn models` and its subcommands. */
 export function registerModels(program: Command): void {
   const models = program.command('models').description('The model registry: versions, champion, promotion and rollback');
   const REF = 'model id (or unique prefix), version (v3) or alias (champion, challenger)';

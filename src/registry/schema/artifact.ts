@@ -17,6 +17,7 @@ import { SourceSchema, TrainingDataSchema } from './training-data.js';
 /** The artifact format this build writes and reads. Bump it (and add a reader) when the document changes shape. */
 export const ARTIFACT_FORMAT_VERSION = 1;
 
+/** The artifact schema, checked on every save and load (unknown keys refused). */
 export const ModelArtifactSchema = T.Object(
   {
     formatVersion: T.Literal(ARTIFACT_FORMAT_VERSION),

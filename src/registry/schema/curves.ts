@@ -30,7 +30,11 @@ export const ChosenCurvesSchema = T.Object(
   strict,
 );
 
+/** A curve as parallel x/y arrays. */
 export type Curve = Static<typeof CurveSchema>;
+/** Reliability-diagram bins. */
 export type CalibrationCurve = Static<typeof CalibrationCurveSchema>;
+/** Precision/recall/F1 per threshold. */
 export type ThresholdCurve = Static<typeof ThresholdCurveSchema>;
+/** The selected model's curves. */
 export type ChosenCurves = Static<typeof ChosenCurvesSchema>;

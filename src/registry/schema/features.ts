@@ -2,6 +2,7 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import { Nullable, Sha256, strict } from './common.js';
 
+/** How a raw input is typed. */
 export const FeatureTypeSchema = T.Union([
   T.Literal('numeric'),
   T.Literal('categorical'),
@@ -27,6 +28,7 @@ export const FeatureInputSchema = T.Object(
 /** One column of the matrix the estimator sees, and the business feature it belongs to (one-hot pieces share one). */
 export const ModelInputSchema = T.Object({ name: T.String({ minLength: 1 }), feature: T.String({ minLength: 1 }) }, strict);
 
+/** Everything a caller and the transform need to know about the features. */
 export const FeatureSchemaSchema = T.Object(
   {
     /** SHA-256 of the feature contract (recipe version + input names and types); see docs/model-artifact.md. */
@@ -46,7 +48,11 @@ export const FeatureSchemaSchema = T.Object(
   strict,
 );
 
+/** How a raw input is typed. */
 export type FeatureType = Static<typeof FeatureTypeSchema>;
+/** One raw input feature. */
 export type FeatureInput = Static<typeof FeatureInputSchema>;
+/** One estimator input column and its business feature. */
 export type ModelInput = Static<typeof ModelInputSchema>;
+/** The feature schema of a model. */
 export type FeatureSchema = Static<typeof FeatureSchemaSchema>;

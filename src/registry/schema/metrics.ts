@@ -38,5 +38,7 @@ export const MetricsSchema = T.Object(
   strict,
 );
 
+/** Confusion-matrix counts. */
 export type Confusion = Static<typeof ConfusionSchema>;
+/** Validation metrics at one threshold. */
 export type Metrics = Static<typeof MetricsSchema>;

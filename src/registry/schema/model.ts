@@ -73,11 +73,19 @@ export const ImportanceSchema = T.Object(
   strict,
 );
 
+/** An estimator family. */
 export type Family = Static<typeof FamilySchema>;
+/** The fitted estimator. */
 export type Estimator = Static<typeof EstimatorSchema>;
+/** Optional calibration. */
 export type Calibration = Static<typeof CalibrationSchema>;
+/** The decision threshold and its rule. */
 export type Threshold = Static<typeof ThresholdSchema>;
+/** Risk-bucket cuts and labels. */
 export type RiskBuckets = Static<typeof RiskBucketsSchema>;
+/** One trained candidate. */
 export type Candidate = Static<typeof CandidateSchema>;
+/** The selection rule and outcome. */
 export type Selection = Static<typeof SelectionSchema>;
+/** Global feature importance. */
 export type Importance = Static<typeof ImportanceSchema>;

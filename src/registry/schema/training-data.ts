@@ -5,6 +5,7 @@ import { IsoDate, Nullable, Sha256, strict } from './common.js';
 /** Where the training rows came from: stacked point-in-time snapshots, or one flat table (`churn train --table`). */
 export const SourceSchema = T.Union([T.Literal('snapshots'), T.Literal('table')]);
 
+/** The training and validation data of a model. */
 export const TrainingDataSchema = T.Object(
   {
     /** SHA-256 over the training and validation rows exactly as the estimators saw them (see `dataFingerprint`). */
@@ -31,5 +32,7 @@ export const TrainingDataSchema = T.Object(
   strict,
 );
 
+/** Where training rows came from. */
 export type Source = Static<typeof SourceSchema>;
+/** The training and validation data of a model. */
 export type TrainingData = Static<typeof TrainingDataSchema>;

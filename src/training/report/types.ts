@@ -22,6 +22,7 @@ export interface ReportCurve {
   y: readonly number[];
 }
 
+/** One candidate: metrics and, when available, its ROC and PR curves. */
 export interface ReportCandidate {
   /** Display name, e.g. "Histogram boosting". */
   name: string;
@@ -33,6 +34,7 @@ export interface ReportCandidate {
   pr?: ReportCurve;
 }
 
+/** Everything the report shows; the training pipeline fills it (or `reportInputFromArtifact`). */
 export interface TrainingReportInput {
   /** Defaults to "Churn model training report". */
   title?: string;

@@ -3,6 +3,7 @@ import { type ChartLabel, el, esc, px, svgRoot } from './markup.js';
 import { GRID, INK, MUTED, SERIES } from './palette.js';
 import { linearScale } from './scale.js';
 
+/** One bar. */
 export interface BarItem {
   label: string;
   value: number;
@@ -10,6 +11,7 @@ export interface BarItem {
   note?: string;
 }
 
+/** A bar chart: items in display order. */
 export interface BarChartSpec extends ChartLabel {
   items: readonly BarItem[];
   format?: (v: number) => string;

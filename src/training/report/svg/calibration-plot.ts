@@ -3,6 +3,7 @@ import { lineChart } from './line-chart.js';
 import type { ChartLabel } from './markup.js';
 import { AXIS, SERIES } from './palette.js';
 
+/** Reliability bins to plot. */
 export interface CalibrationSpec extends ChartLabel {
   predicted: readonly number[];
   observed: readonly number[];

@@ -2,6 +2,7 @@
 import { type ChartLabel, el, esc, px, svgRoot } from './markup.js';
 import { INK, MUTED } from './palette.js';
 
+/** The four counts (positive = churned). */
 export interface ConfusionCounts {
   tp: number;
   fp: number;
@@ -9,6 +10,7 @@ export interface ConfusionCounts {
   fn: number;
 }
 
+/** A confusion matrix to draw. */
 export interface ConfusionSpec extends ChartLabel {
   counts: ConfusionCounts;
   /** Class names, default "Churned" / "Stayed". */

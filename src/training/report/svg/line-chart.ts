@@ -25,6 +25,7 @@ export interface XMarker {
   color?: string;
 }
 
+/** A line chart: axes, series, optional marker. */
 export interface LineChartSpec extends ChartLabel {
   x: AxisSpec;
   y: AxisSpec;
