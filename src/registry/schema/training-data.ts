@@ -26,6 +26,8 @@ export const TrainingDataSchema = T.Object(
     rows: T.Object({ train: T.Integer({ minimum: 1 }), validation: T.Integer({ minimum: 1 }) }, strict),
     /** Churners among those rows. */
     positives: T.Object({ train: T.Integer({ minimum: 0 }), validation: T.Integer({ minimum: 0 }) }, strict),
+    /** Base name of the CSV a table model was trained on (`churn train --table FILE.csv`); absent for snapshots. */
+    tableFile: T.Optional(T.String({ minLength: 1 })),
     /** The label: column name and the value that means "churned" (snapshots: `churned` / `1`). */
     target: T.Object({ column: T.String({ minLength: 1 }), positive: T.String() }, strict),
   },

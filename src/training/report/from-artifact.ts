@@ -24,7 +24,10 @@ export function reportInputFromArtifact(
       rows: t.rows,
       churnRate: { train: t.positives.train / t.rows.train, validation: t.positives.validation / t.rows.validation },
       features: a.features.inputs.length,
-      table: a.source === 'table' ? { file: 'table', target: t.target.column, positive: t.target.positive } : undefined,
+      table:
+        a.source === 'table'
+          ? { file: t.tableFile ?? '(table)', target: t.target.column, positive: t.target.positive }
+          : undefined,
     },
     selection: { rule: a.selection.rule, reason: a.selection.reason },
     candidates: a.candidates.map((c) => ({

@@ -74,6 +74,25 @@ describe('training report', () => {
     expect(renderTrainingReport(sampleReportInput())).toBe(html);
   });
 
+  it('describes a flat-table run by its file, label and k-fold validation instead of cutoffs', () => {
+    const table = renderTrainingReport({
+      ...input,
+      source: 'table',
+      data: {
+        ...input.data,
+        window: null,
+        cutoffs: null,
+        horizonDays: null,
+        folds: { k: 5, stratified: true },
+        table: { file: 'telco-customer-churn.csv', target: 'Churn', positive: 'Yes' },
+      },
+    });
+    expect(table).toContain('telco-customer-churn.csv — label <code>Churn</code> = <code>Yes</code>');
+    expect(table).toContain('5-fold stratified cross-validation (out-of-fold scores)');
+    expect(table).toContain('so validation is 5-fold stratified cross-validation');
+    expect(table).not.toContain('Training cutoffs');
+  });
+
   it('renders from an artifact alone', () => {
     const report = renderTrainingReport(reportInputFromArtifact(createArtifact(sampleDraft(1))));
     expect(report).toContain('>Failed payments 30d</text>');
