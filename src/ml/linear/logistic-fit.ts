@@ -31,7 +31,7 @@ export function fitLogistic(X: Matrix, y: Uint8Array, params?: Partial<LogisticP
   if (prm.fitIntercept) beta0[p] = baseLogit(data);
   const useNewton = prm.solver === 'newton' || (prm.solver === 'auto' && (pen.l1 > 0 || p <= NEWTON_MAX_FEATURES));
   const { beta, report } = useNewton
-    ? newtonSolve(data, beta0, pen, prm.maxIter, prm.tol)
+    ? newtonSolve(data, beta0, pen, prm.maxIter, prm.tol, { means, scales })
     : lbfgsSolve(data, beta0, pen, means, scales, prm.maxIter, prm.tol);
   return {
     kind: 'logistic',

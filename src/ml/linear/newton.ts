@@ -1,12 +1,14 @@
 /**
  * (Proximal) Newton for penalised logistic regression. With an L2 penalty each step solves (H + λ₂I) d = −g by
  * Cholesky. With an L1 term the step minimises the local quadratic model plus λ₁‖w‖₁ by coordinate descent over
- * the (p+1)² Hessian (the newGLMNET / proximal-Newton scheme), then a line search on the true objective.
+ * the (p+1)² Hessian (the newGLMNET / proximal-Newton scheme, see proximal-step.ts), then a line search on the
+ * true objective.
  */
 
 import { choleskySolve } from './cholesky.js';
 import { type LogisticData, logisticPass } from './logistic-loss.js';
 import type { ConvergenceReport } from './logistic-model.js';
+import { type FeatureFrame, proximalStep } from './proximal-step.js';
 
 /** The penalty λ₁‖w‖₁ + λ₂/2‖w‖² on the coefficients (never the intercept); fitIntercept=false pins it at 0. */
 export interface Penalty {
@@ -45,6 +47,7 @@ export function newtonSolve(
   pen: Penalty,
   maxIter: number,
   tol: number,
+  frame: FeatureFrame,
 ): { beta: Float64Array; report: ConvergenceReport } {
   const m = beta0.length;
   let totalWeight = 0;
@@ -62,7 +65,7 @@ export function newtonSolve(
     if (opt <= tol) converged = true;
     if (converged || iterations >= maxIter) break;
     if (!hessianCurrent) loss = logisticPass(data, beta, g, H); // the lazy guess below was wrong: one more pass
-    const d = newtonStep(beta, g, H, pen);
+    const d = newtonStep(beta, g, H, pen, frame);
     const delta = descent(beta, d, g, pen);
     if (!(delta < 0)) break; // no descent left at this precision
     iterations++;
@@ -140,10 +143,10 @@ function penalised(
   return { G, H };
 }
 
-function newtonStep(beta: Float64Array, g: Float64Array, Hlower: Float64Array, pen: Penalty): Float64Array {
+function newtonStep(beta: Float64Array, g: Float64Array, Hlower: Float64Array, pen: Penalty, frame: FeatureFrame): Float64Array {
   const { G, H } = penalised(beta, g, Hlower, pen);
   const m = beta.length;
-  if (pen.l1 > 0) return proximalStep(beta, G, H, pen.l1);
+  if (pen.l1 > 0) return proximalStep(beta, G, H, pen.l1, pen.fitIntercept ? frame.means : new Float64Array(m - 1), frame.scales);
   const minusG = G.map((v) => -v);
   let trace = 0;
   for (let j = 0; j < m; j++) trace += H[j * m + j];
@@ -154,33 +157,4 @@ function newtonStep(beta: Float64Array, g: Float64Array, Hlower: Float64Array, p
     const d = choleskySolve(A, minusG, m);
     if (d) return d;
   }
-}
-
-/** Coordinate descent on gᵀd + ½dᵀHd + λ₁‖β_w + d_w‖₁ (intercept unpenalised). */
-function proximalStep(beta: Float64Array, G: Float64Array, H: Float64Array, l1: number): Float64Array {
-  const m = beta.length;
-  const p = m - 1;
-  const d = new Float64Array(m);
-  const Hd = new Float64Array(m);
-  for (let sweep = 0; sweep < 1000; sweep++) {
-    let biggest = 0;
-    for (let j = 0; j < m; j++) {
-      const a = H[j * m + j];
-      if (!(a > 0)) continue;
-      const c = G[j] + Hd[j];
-      const u = beta[j] + d[j];
-      let uNew = u - c / a;
-      if (j < p) {
-        const v = a * u - c;
-        uNew = (Math.sign(v) * Math.max(0, Math.abs(v) - l1)) / a;
-      }
-      const step = uNew - u;
-      if (step === 0) continue;
-      d[j] += step;
-      for (let k = 0; k < m; k++) Hd[k] += H[k * m + j] * step;
-      biggest = Math.max(biggest, Math.abs(step) / (1 + Math.abs(uNew)));
-    }
-    if (biggest <= 1e-13) break;
-  }
-  return d;
 }
