@@ -28,7 +28,7 @@ const BLOCK = 512;
 
 /**
  * Nearest centroid of every row (lowest index on ties); writes labels and squared distances, returns their sum.
- * Rows are processed in blocks so that a block of every column stays in cache while the k distances accumulate.
+ * Rows are copied block by block into a row-major buffer so the k·p inner loop reads contiguous memory.
  */
 export function assignNearest(
   columns: Column[],
@@ -40,33 +40,26 @@ export function assignNearest(
 ): number {
   const p = columns.length;
   const buf = new Float64Array(Math.max(1, p) * BLOCK);
-  const d = new Float64Array(k * BLOCK);
   let total = 0;
   for (let i0 = 0; i0 < nRows; i0 += BLOCK) {
     const b = Math.min(BLOCK, nRows - i0);
     for (let j = 0; j < p; j++) {
       const col = columns[j];
-      for (let t = 0; t < b; t++) buf[j * BLOCK + t] = col[i0 + t];
-    }
-    d.fill(0);
-    for (let c = 0; c < k; c++) {
-      for (let j = 0; j < p; j++) {
-        const cj = centroids[c * p + j];
-        const off = j * BLOCK;
-        const dOff = c * BLOCK;
-        for (let t = 0; t < b; t++) {
-          const diff = buf[off + t] - cj;
-          d[dOff + t] += diff * diff;
-        }
-      }
+      for (let t = 0; t < b; t++) buf[t * p + j] = col[i0 + t];
     }
     for (let t = 0; t < b; t++) {
+      const row = t * p;
       let best = 0;
-      let bestD = d[t];
-      for (let c = 1; c < k; c++) {
-        const v = d[c * BLOCK + t];
-        if (v < bestD) {
-          bestD = v;
+      let bestD = Number.POSITIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        const off = c * p;
+        let d = 0;
+        for (let j = 0; j < p; j++) {
+          const diff = buf[row + j] - centroids[off + j];
+          d += diff * diff;
+        }
+        if (d < bestD) {
+          bestD = d;
           best = c;
         }
       }
