@@ -1,6 +1,15 @@
 /** Every CLI command group, registered in the order `churn --help` lists them. Add one line per command file. */
 import type { Command } from 'commander';
+import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
+import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
+import { registerQuality } from './quality.js';
 
-export const commandRegistrations: ((program: Command) => void)[] = [registerDb, registerModels];
+export const commandRegistrations: ((program: Command) => void)[] = [
+  registerDb,
+  registerContract,
+  registerLoad,
+  registerQuality,
+  registerModels,
+];

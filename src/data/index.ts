@@ -1,0 +1,3 @@
+export * from './contract/index.js';
+export * from './ingest/index.js';
+export * from './quality/index.js';
