@@ -40,7 +40,7 @@ export {
   windowPhrase,
 } from './drivers/format.js';
 export type { DriverTemplate, FactInput } from './drivers/template.js';
-export { driversFrom, topDrivers } from './drivers/top-drivers.js';
+export { driversFrom, risingDrivers, topDrivers } from './drivers/top-drivers.js';
 // Retention experiments
 export {
   type ArmCounts,

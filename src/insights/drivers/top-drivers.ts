@@ -14,9 +14,13 @@ export function driversFrom(
 const byStrength = (a: Driver, b: Driver) =>
   Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0);
 
+/** Every driver raising the risk, strongest first. */
+export function risingDrivers(drivers: readonly Driver[]): Driver[] {
+  return drivers.filter((d) => d.contribution > 0).sort(byStrength);
+}
+
 /** The `k` strongest drivers raising the risk and the `k` strongest lowering it; zero contributions are neither. */
 export function topDrivers(drivers: readonly Driver[], k: number): { up: Driver[]; down: Driver[] } {
-  const up = drivers.filter((d) => d.contribution > 0).sort(byStrength);
   const down = drivers.filter((d) => d.contribution < 0).sort(byStrength);
-  return { up: up.slice(0, k), down: down.slice(0, k) };
+  return { up: risingDrivers(drivers).slice(0, k), down: down.slice(0, k) };
 }

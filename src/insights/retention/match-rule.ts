@@ -1,23 +1,33 @@
 /** Whether one rule applies to one customer, and which of the customer's drivers make it apply. */
-import { topDrivers } from '../drivers/top-drivers.js';
+import { risingDrivers } from '../drivers/top-drivers.js';
 import type { Driver, ScoredCustomer } from '../types.js';
 import type { RetentionRule } from './rule-schema.js';
 
 /** How many risk-raising drivers a rule looks at when it does not say. */
 export const defaultTopK = 3;
 
-const globCache = new Map<string, RegExp>();
+/** The regular-expression body of a `*` glob (other characters literal). */
+function globBody(glob: string): string {
+  return glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+}
 
 /** A feature-name pattern with `*` as wildcard, as an anchored regular expression. */
 export function globToRegExp(glob: string): RegExp {
-  let re = globCache.get(glob);
+  return new RegExp(`^${globBody(glob)}$`);
+}
+
+// One expression per rule for all its driver patterns, built once: campaigns test it millions of times.
+const driverPatterns = new WeakMap<RetentionRule, RegExp>();
+
+/** Matches a driver name against any of the rule's `topDrivers` globs; a `log1p_` prefix is the same business feature. */
+function driverPatternOf(rule: RetentionRule, globs: readonly string[]): RegExp {
+  let re = driverPatterns.get(rule);
   if (!re) {
-    const body = glob
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    re = new RegExp(`^${body}$`);
-    globCache.set(glob, re);
+    re = new RegExp(`^(?:log1p_)?(?:${globs.map(globBody).join('|')})$`);
+    driverPatterns.set(rule, re);
   }
   return re;
 }
@@ -31,8 +41,13 @@ const listed = <T>(list: readonly T[] | undefined, value: T | undefined) =>
 /**
  * The drivers behind the rule when every condition holds, else null. With a `topDrivers` condition these are
  * the customer's top-k risk-raising drivers that match it; otherwise the top-k risk-raising drivers.
+ * `rising` (the customer's risk-raising drivers, strongest first) may be passed when it is already at hand.
  */
-export function matchRule(rule: RetentionRule, customer: ScoredCustomer): Driver[] | null {
+export function matchRule(
+  rule: RetentionRule,
+  customer: ScoredCustomer,
+  rising: readonly Driver[] = risingDrivers(customer.drivers),
+): Driver[] | null {
   const w = rule.when;
   const ok =
     listed(w.riskBuckets, customer.riskBucket) &&
@@ -43,10 +58,9 @@ export function matchRule(rule: RetentionRule, customer: ScoredCustomer): Driver
     inRange(customer.clv, w.clv) &&
     inRange(customer.probability, w.probability);
   if (!ok) return null;
-  const top = topDrivers(customer.drivers, w.topK ?? defaultTopK).up;
+  const top = rising.slice(0, w.topK ?? defaultTopK);
   if (w.topDrivers === undefined) return top;
-  const patterns = w.topDrivers.map(globToRegExp);
-  // A log1p_ transform is the same business feature: `log1p_failed_payments_90d` matches `failed_payments_*`.
-  const behind = top.filter((d) => patterns.some((p) => p.test(d.feature) || p.test(d.feature.replace(/^log1p_/, ''))));
+  const pattern = driverPatternOf(rule, w.topDrivers);
+  const behind = top.filter((d) => pattern.test(d.feature));
   return behind.length > 0 ? behind : null;
 }

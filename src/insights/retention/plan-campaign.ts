@@ -17,7 +17,7 @@ export interface CampaignLine extends Recommendation {
   expectedNetValue: number;
   selected: boolean;
   /** Why a line is not selected: the action costs more than it is expected to save, or the budget ran out. */
-  notSelectedBecause?: 'negative_net_value' | 'budget';
+  notSelectedBecause: 'negative_net_value' | 'budget' | null;
 }
 
 /** Campaign totals over the selected lines. */
@@ -78,8 +78,16 @@ export function planCampaign(
       continue;
     }
     const saved = c.probability * c.clv * r.expectedUplift;
-    const line = { ...r, rank: 0, probability: c.probability, clv: c.clv, selected: false };
-    lines.push({ ...line, expectedSavedRevenue: saved, expectedNetValue: saved - r.costPerContact });
+    lines.push({
+      ...r,
+      rank: 0,
+      probability: c.probability,
+      clv: c.clv,
+      expectedSavedRevenue: saved,
+      expectedNetValue: saved - r.costPerContact,
+      selected: false,
+      notSelectedBecause: null,
+    });
   }
   lines.sort(
     (a, b) =>

@@ -1,5 +1,6 @@
 /** The recommendation for one customer: the first matching rule by priority, with the drivers behind it in words. */
 import { describeDriver } from '../drivers/describe-driver.js';
+import { risingDrivers } from '../drivers/top-drivers.js';
 import type { ContributionUnit, Driver, ScoredCustomer } from '../types.js';
 import { matchRule } from './match-rule.js';
 import type { Channel, RetentionRule } from './rule-schema.js';
@@ -46,9 +47,10 @@ export function recommend(
 ): Recommendation | null {
   let rule: RetentionRule | undefined;
   let drivers: Driver[] = [];
+  const rising = risingDrivers(customer.drivers); // ranked once, read by every rule
   for (const candidate of rules) {
     if (rule !== undefined && candidate.priority >= rule.priority) continue;
-    const behind = matchRule(candidate, customer);
+    const behind = matchRule(candidate, customer, rising);
     if (behind === null) continue;
     rule = candidate;
     drivers = behind;
