@@ -36,6 +36,7 @@ export {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatSigned,
   humanise,
   windowPhrase,
 } from './drivers/format.js';

@@ -1,5 +1,6 @@
 /** How a contribution reads: its direction on churn risk and its size, with the unit named (log-odds or probability). */
 import type { ContributionUnit } from '../types.js';
+import { formatSigned } from './format.js';
 
 /** Whether a driver pushes the churn risk up, down, or not at all. */
 export type DriverDirection = 'raises' | 'lowers' | 'neutral';
@@ -11,13 +12,6 @@ export function directionOf(contribution: number): DriverDirection {
   return 'neutral';
 }
 
-/** Fixed decimals, or two significant digits when smaller, always signed: "+0.42", "−0.0031". */
-function signed(x: number, decimals: number): string {
-  const abs = Math.abs(x);
-  const digits = abs >= 10 ** -decimals ? abs.toFixed(decimals) : String(Number(abs.toPrecision(2)));
-  return `${x < 0 ? '−' : '+'}${digits}`;
-}
-
 /**
  * The effect in words with its unit: "raises churn risk (+0.42 log-odds)" or
  * "lowers churn risk (−3.1 percentage points)" for probability-scale contributions.
@@ -25,6 +19,9 @@ function signed(x: number, decimals: number): string {
 export function describeEffect(contribution: number, unit: ContributionUnit): string {
   const direction = directionOf(contribution);
   if (direction === 'neutral') return 'no effect on churn risk';
-  const size = unit === 'log-odds' ? `${signed(contribution, 2)} log-odds` : `${signed(contribution * 100, 1)} percentage points`;
+  const size =
+    unit === 'log-odds'
+      ? `${formatSigned(contribution, 2)} log-odds`
+      : `${formatSigned(contribution * 100, 1)} percentage points`;
   return `${direction} churn risk (${size})`;
 }

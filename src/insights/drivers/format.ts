@@ -18,6 +18,13 @@ export function formatPercent(fraction: number): string {
   return `${formatNumber(Math.round(fraction * 1000) / 10)} %`;
 }
 
+/** Always signed, with a true minus: `decimals` places, or two significant digits when smaller ("+0.42", "−0.0031"). */
+export function formatSigned(x: number, decimals: number): string {
+  const abs = Math.abs(x);
+  const digits = abs === 0 || abs >= 10 ** -decimals ? abs.toFixed(decimals) : String(Number(abs.toPrecision(2)));
+  return `${x < 0 ? '−' : '+'}${digits}`;
+}
+
 /** "1 failed payment", "3 failed payments": the noun's plural is `plural` or noun + "s". */
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatNumber(n)} ${n === 1 ? noun : plural}`;

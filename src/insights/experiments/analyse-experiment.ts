@@ -1,5 +1,6 @@
 /** The result of a retention experiment: retention per arm, lift, significance, confidence interval and a verdict. */
 import { ChurnError } from '../../errors/index.js';
+import { formatSigned } from '../drivers/format.js';
 import { normalQuantile } from './normal.js';
 import {
   type Interval,
@@ -75,7 +76,7 @@ function armResult(arm: ArmCounts, z: number): ArmResult {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const pp = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)}`;
+const pp = (x: number) => formatSigned(x * 100, 1);
 const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 function summarise(a: Omit<ExperimentAnalysis, 'summary'>): string {

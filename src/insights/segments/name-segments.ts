@@ -1,7 +1,7 @@
 /** Human names for k-means segments, read from their centroids by a documented rule (docs/segments.md). */
 
 import { parseFeatureName } from '../drivers/feature-name.js';
-import { humanise } from '../drivers/format.js';
+import { formatSigned, humanise } from '../drivers/format.js';
 import { type Archetype, archetypes, mainstreamName } from './archetypes.js';
 import { orderSegments } from './order-segments.js';
 import type { SegmentInput } from './segment-input.js';
@@ -32,7 +32,7 @@ export interface NamingOptions {
   threshold?: number;
 }
 
-const signed = (z: number) => `${z < 0 ? '−' : '+'}${Math.abs(z).toFixed(1)} σ`;
+const signed = (z: number) => `${formatSigned(z, 1)} σ`;
 
 function traitsOf(centroid: Readonly<Record<string, number>>): string[] {
   return Object.keys(centroid)
