@@ -7,7 +7,7 @@ import type { ChurnReason } from './summary.js';
 function factors(sim: CustomerSim, day: number, e: number) {
   const engagementFactor = Math.exp(-hazard.engagementElasticity * e) * (sim.fading ? hazard.fading : 1);
   const priceShock = day < sim.priceShockUntil ? hazard.priceShock : 1;
-  const promo = day < sim.sub!.promoEnd ? hazard.promoActive : 1;
+  const promo = sim.sub!.discount > 0 && day < sim.sub!.promoEnd ? hazard.promoActive : 1;
   const grievance = day >= sim.grievanceFrom && day <= sim.grievanceUntil ? hazard.grievance : 1;
   const crashes = 1 + hazard.crashLoad * Math.min(sim.crashLoad, 8);
   const friction = sim.lastFailureDay >= 0 && day - sim.lastFailureDay <= hazard.paymentFrictionDays ? hazard.paymentFriction : 1;

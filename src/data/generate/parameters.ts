@@ -46,12 +46,12 @@ export const engagement = {
   /** Share of the gap to the personal level closed each month (keeps long windows stationary). */
   reversion: 0.15,
   /** Chance per month that a fading episode starts, and that a running one ends. */
-  fadeStart: 0.05,
-  fadeEnd: 0.2,
+  fadeStart: 0.06,
+  fadeEnd: 0.15,
   /** Monthly drift of engagement during a fading episode. */
-  fadeDrift: -0.3,
+  fadeDrift: -0.35,
   /** Engagement drop once a customer has decided to cancel but is still inside the paid period. */
-  decidedDrop: 0.5,
+  decidedDrop: 0.3,
 };
 
 /** Daily usage: probability of an active day, sessions, minutes; weekday and seasonal factors on activity. */
@@ -76,7 +76,7 @@ export const hazard = {
   /** Daily base hazard at the default target before calibration. */
   dailyBase: 0.03 / 30,
   engagementElasticity: 1.1,
-  fading: 1.8,
+  fading: 2.0,
   firstQuarter: 1.5,
   firstYear: 1.1,
   loyal: 0.85,
@@ -86,7 +86,7 @@ export const hazard = {
   noAutoRenew: 1.8,
   promoActive: 0.6,
   /** After a promotion ends or a price rises: factor for `priceShockDays`. */
-  priceShock: 2.2,
+  priceShock: 2.5,
   priceShockDays: 60,
   /** Lasting effect of a price above the one the customer signed up for: × (1 + sensitivity × rise). */
   priceSensitivity: 1.5,

@@ -15,6 +15,9 @@ export interface History {
   usage: UsageDaily[];
   payments: Payment[];
   tickets: SupportTicket[];
+  /** Day numbers of `usage` rows, and of each subscription's start and end (end = Infinity while active). */
+  usageDays: number[];
+  subSpans: { start: number; end: number }[];
 }
 
 /** A generated business as objects. */
@@ -52,7 +55,7 @@ export async function generateForTest(options: GenerateOptions): Promise<Busines
   };
   const byId = new Map<string, History>();
   for (const customer of b.customers) {
-    const h: History = { customer, subs: [], usage: [], payments: [], tickets: [] };
+    const h: History = { customer, subs: [], usage: [], payments: [], tickets: [], usageDays: [], subSpans: [] };
     byId.set(customer.customer_id, h);
     b.histories.push(h);
   }
@@ -60,6 +63,10 @@ export async function generateForTest(options: GenerateOptions): Promise<Busines
   for (const u of b.usage) byId.get(u.customer_id)?.usage.push(u);
   for (const p of b.payments) byId.get(p.customer_id)?.payments.push(p);
   for (const k of b.tickets) byId.get(k.customer_id)?.tickets.push(k);
+  for (const h of b.histories) {
+    h.usageDays = h.usage.map((u) => dayOf(u.activity_date));
+    h.subSpans = h.subs.map((s) => ({ start: dayOf(s.start_date), end: s.end_date === null ? Infinity : dayOf(s.end_date) }));
+  }
   return b;
 }
 
@@ -71,7 +78,20 @@ export const isVoluntaryChurn = (s: Subscription) => isChurn(s) && s.cancel_reas
 
 /** The row active on `day`, if any. */
 export function activeOn(h: History, day: number): Subscription | undefined {
-  return h.subs.find((s) => dayOf(s.start_date) <= day && (s.end_date === null || dayOf(s.end_date) >= day));
+  const i = h.subSpans.findIndex((s) => s.start <= day && s.end >= day);
+  return i < 0 ? undefined : h.subs[i];
+}
+
+/** Index of the first usage row dated on or after `day`. */
+function firstUsageFrom(h: History, day: number): number {
+  let lo = 0;
+  let hi = h.usageDays.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.usageDays[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Active days, sessions and minutes in [from, to]. */
@@ -79,9 +99,8 @@ export function usageIn(h: History, from: number, to: number) {
   let days = 0;
   let sessions = 0;
   let minutes = 0;
-  for (const u of h.usage) {
-    const d = dayOf(u.activity_date);
-    if (d < from || d > to) continue;
+  for (let i = firstUsageFrom(h, from); i < h.usage.length && h.usageDays[i] <= to; i++) {
+    const u = h.usage[i];
     days++;
     sessions += u.sessions;
     minutes += u.minutes;
@@ -105,3 +124,20 @@ export function churnPerMonth(rows: Subscription[], windowEnd: number, windowSta
   }
   return (30 * events) / days;
 }
+
+/** The business the rule tests share: 6,000 customers × 12 months from 2025-01-01, seed 2024, default 4 % churn. */
+export const ruleBusinessOptions = { customers: 6000, months: 12, seed: 2024 } as const;
+export const windowStart = dayOf('2025-01-01');
+export const windowEnd = dayOf('2025-12-31');
+
+/** Tenure bucket of a customer on a day: < 6 months, < 1 year, < 2 years, older. */
+export function tenureBucket(h: History, day: number): number {
+  const t = day - dayOf(h.customer.signup_date);
+  return t < 182 ? 0 : t < 365 ? 1 : t < 730 ? 2 : 3;
+}
+
+/** Voluntary and involuntary churn days of a customer. */
+export const churnDays = (h: History) => h.subs.filter(isChurn).map((s) => dayOf(s.end_date!));
+
+/** True when the customer churns in [from, to]. */
+export const churnsBetween = (h: History, from: number, to: number) => churnDays(h).some((d) => d >= from && d <= to);
