@@ -68,17 +68,28 @@ export function lastRowPerKey(
 ): readonly (readonly unknown[])[] {
   const at = keyColumns.map((k) => columns.indexOf(k));
   if (at.some((i) => i < 0)) throw new Error(`conflictColumns ${keyColumns.join(', ')} must be among the inserted columns`);
-  const seen = new Map<string, number>();
-  let repeated = false;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const key = at.length === 1 ? String(r[at[0]]) : at.map((j) => String(r[j])).join('\u0000');
-    if (seen.has(key)) repeated = true;
-    seen.set(key, i);
+  const keyOf = (r: readonly unknown[]) => {
+    let key = String(r[at[0]]);
+    for (let j = 1; j < at.length; j++) key += `\u0000${r[at[j]]}`;
+    return key;
+  };
+  // First pass only detects repeats (the common case has none and returns the rows untouched).
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    if (seen.has(key)) return keepLast(rows, keyOf);
+    seen.add(key);
   }
-  if (!repeated) return rows;
-  const keep = new Set(seen.values());
-  return rows.filter((_, i) => keep.has(i));
+  return rows;
+}
+
+function keepLast(
+  rows: readonly (readonly unknown[])[],
+  keyOf: (r: readonly unknown[]) => string,
+): readonly (readonly unknown[])[] {
+  const last = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) last.set(keyOf(rows[i]), i);
+  return rows.filter((r, i) => last.get(keyOf(r)) === i);
 }
 
 /** Rows per multi-row statement, keeping bound parameters under both engines' limits (SQLite 32,766; PostgreSQL 65,535). */

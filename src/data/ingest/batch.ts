@@ -97,7 +97,8 @@ function referenceProblem(
 }
 
 function duplicateProblem(values: unknown[], at: number[], names: string[], loadedKeys: KeySet): RowProblem | null {
-  const key = at.length === 1 ? String(values[at[0]]) : at.map((i) => String(values[i])).join('\u0001');
+  let key = String(values[at[0]]);
+  for (let i = 1; i < at.length; i++) key += `\u0001${values[at[i]]}`;
   if (loadedKeys.add(key)) return null;
   const shown = names.map((c, i) => `${c}=${show(values[at[i]])}`).join(', ');
   return {

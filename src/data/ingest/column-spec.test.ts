@@ -5,8 +5,20 @@ describe('contract column specs', () => {
   it('accepts only real calendar days written YYYY-MM-DD', () => {
     expect(['2024-02-29', '2025-12-31', '2025-01-01'].map(isCalendarDate)).toEqual([true, true, true]);
     expect(
-      ['2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-1-01', '20250101', '2025-01-01 ', ''].map(isCalendarDate),
-    ).toEqual(Array(8).fill(false));
+      [
+        '2025-02-29',
+        '2025-04-31',
+        '2025-13-01',
+        '2025-00-10',
+        '2025-1-01',
+        '20250101',
+        '2025-01-01 ',
+        '',
+        '202a-01-01',
+        '2025-0a-01',
+        '2025-01-3x',
+      ].map(isCalendarDate),
+    ).toEqual(Array(11).fill(false));
   });
 
   it('reads kinds, nullability, enums and bounds from the TypeBox schemas', () => {

@@ -12,27 +12,35 @@ const show = (v: unknown) => {
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
 };
 
+/** Returned by `coerce` for a bad cell; the problem is in `cellProblem` (no allocation per good cell). */
+const bad = Symbol('bad cell');
+let cellProblem: { reason: QuarantineReason; detail: string } = { reason: 'missing_value', detail: '' };
+const fail = (reason: QuarantineReason, detail: string) => {
+  cellProblem = { reason, detail };
+  return bad;
+};
+
 /** Reads one CSV cell strictly: empty = null; "12abc" is not an integer; dates must exist. */
-function coerce(spec: ColumnSpec, text: string): { value: unknown } | { reason: QuarantineReason; detail: string } {
-  if (text === '')
-    return spec.nullable ? { value: null } : { reason: 'missing_value', detail: `${spec.name}: empty but required` };
+function coerce(spec: ColumnSpec, text: string): unknown {
+  if (text === '') return spec.nullable ? null : fail('missing_value', `${spec.name}: empty but required`);
   switch (spec.kind) {
     case 'integer': {
       const n = Number(text);
-      if (integerText.test(text) && Number.isSafeInteger(n)) return { value: n };
-      return { reason: 'not_integer', detail: `${spec.name}: ${show(text)} is not a whole number` };
+      if (integerText.test(text) && Number.isSafeInteger(n)) return n;
+      return fail('not_integer', `${spec.name}: ${show(text)} is not a whole number`);
     }
     case 'number': {
       const n = Number(text);
-      if (numberText.test(text) && Number.isFinite(n)) return { value: n };
-      return { reason: 'not_number', detail: `${spec.name}: ${show(text)} is not a number` };
+      if (numberText.test(text) && Number.isFinite(n)) return n;
+      return fail('not_number', `${spec.name}: ${show(text)} is not a number`);
     }
     case 'date':
-      if (isCalendarDate(text)) return { value: text };
-      return { reason: 'invalid_date', detail: `${spec.name}: ${show(text)} is not a calendar date (YYYY-MM-DD)` };
+      return isCalendarDate(text)
+        ? text
+        : fail('invalid_date', `${spec.name}: ${show(text)} is not a calendar date (YYYY-MM-DD)`);
     case 'string':
     case 'enum':
-      return { value: text };
+      return text;
   }
 }
 
@@ -88,6 +96,8 @@ export function rowValidator(table: RawTableName, header: readonly string[]): Ro
   const at = specs.map((s) => header.indexOf(s.name));
   const check = checkers(table);
   const width = header.length;
+  // One record object reused for every row: the compiled check reads it and keeps nothing.
+  const record: Record<string, unknown> = Object.fromEntries(specs.map((s) => [s.name, null]));
   return {
     read(cells) {
       if (cells.length !== width)
@@ -97,14 +107,14 @@ export function rowValidator(table: RawTableName, header: readonly string[]): Ro
           detail: `row has ${cells.length} cells, the header has ${width}`,
         };
       const values = new Array<unknown>(specs.length);
-      const record: Record<string, unknown> = {};
       const problems: RowProblem[] = [];
       for (let i = 0; i < specs.length; i++) {
-        const r = coerce(specs[i], cells[at[i]]);
-        if ('value' in r) {
-          values[i] = r.value;
-          record[specs[i].name] = r.value;
-        } else problems.push({ column: specs[i].name, ...r });
+        const v = coerce(specs[i], cells[at[i]]);
+        if (v === bad) problems.push({ column: specs[i].name, ...cellProblem });
+        else {
+          values[i] = v;
+          record[specs[i].name] = v;
+        }
       }
       if (!problems.length && check.row.Check(record as never)) return values;
       if (!problems.length)

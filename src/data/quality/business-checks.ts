@@ -60,9 +60,11 @@ export const businessChecks: QualityCheck[] = [
   ),
   rule(
     'payments.refunds_exceed_payments',
-    "a customer's refunds do not exceed their successful payments",
+    "a customer's refunds do not exceed their successful payments (customers who signed up inside the payment data)",
+    // A customer who signed up before the first payment in the data may be refunded for a charge made before it.
     () =>
-      `SELECT customer_id AS key FROM payments GROUP BY customer_id HAVING ` +
+      `SELECT customer_id AS key FROM payments WHERE customer_id IN (SELECT customer_id FROM customers ` +
+      `WHERE signup_date >= (SELECT MIN(paid_at) FROM payments)) GROUP BY customer_id HAVING ` +
       `SUM(CASE WHEN status = 'refunded' THEN amount ELSE 0 END) > SUM(CASE WHEN status = 'success' THEN amount ELSE 0 END) + 0.005`,
   ),
   rule(
