@@ -37,6 +37,22 @@ export function rankColumns(X: Matrix, shared = false): RankedColumns {
 /** Fills `out` with the ranks of `column` and returns its sorted distinct values. */
 function rankColumn(column: ArrayLike<number>, out: Int32Array): Float64Array {
   const n = column.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const v = column[i];
+    if (v !== v) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && !Number.isInteger(v)) integers = false;
+  }
+  if (!(min <= max)) {
+    out.fill(MISSING_RANK);
+    return new Float64Array(0);
+  }
+  // Flags, counts and codes: a direct table indexed by value − min, no sort.
+  if (integers && max - min <= Math.max(1024, 4 * n)) return rankByTable(column, min, max, out);
   const sorted = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -52,6 +68,21 @@ function rankColumn(column: ArrayLike<number>, out: Int32Array): Float64Array {
     out[i] = v === v ? search(distinct, v) : MISSING_RANK;
   }
   return distinct;
+}
+
+function rankByTable(column: ArrayLike<number>, min: number, max: number, out: Int32Array): Float64Array {
+  const table = new Int32Array(max - min + 1);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v === v) table[v - min] = 1;
+  }
+  const distinct: number[] = [];
+  for (let k = 0; k < table.length; k++) if (table[k] === 1) table[k] = distinct.push(min + k) - 1;
+  for (let i = 0; i < out.length; i++) {
+    const v = column[i];
+    out[i] = v === v ? table[v - min] : MISSING_RANK;
+  }
+  return Float64Array.from(distinct);
 }
 
 /** Index of v in the sorted distinct array (v is known to be present). */

@@ -10,6 +10,8 @@ import { MISSING_RANK } from './ranked-columns.js';
 
 /** Bucket counting is used while rank range ≤ node size × this factor; beyond it, sorting is cheaper. */
 const BUCKET_RATIO = 4;
+/** Up to this many keys an inline insertion sort beats the call into the native sort. */
+const SMALL_SORT = 48;
 /** Rank to store for "every present value goes left" (the split that separates missing values from the rest). */
 export const ALL_PRESENT_LEFT = 0x7fffffff;
 
@@ -170,7 +172,8 @@ export class SplitSearch {
       const r = ranks[j];
       if (r !== MISSING_RANK) keys[k++] = (r - lo) * (mask + 1) + j;
     }
-    keys.subarray(0, k).sort();
+    if (k <= SMALL_SORT) insertionSort(keys, k);
+    else keys.subarray(0, k).sort();
     let prevRank = -1;
     let n = 0;
     let w = 0;
@@ -222,5 +225,17 @@ export class SplitSearch {
     // With no missing values in the node, unseen missing values follow the larger child (as scikit-learn does).
     best.missingLeft = this.nMissing > 0 ? missingLeft : nl >= nr;
     best.countLeft = nl;
+  }
+}
+
+function insertionSort(a: Float64Array | Uint32Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
   }
 }
