@@ -4,7 +4,9 @@ import { MlParamError } from '../errors.js';
 import { fromRows, type Matrix } from '../matrix.js';
 import { rng } from '../random.js';
 import { fitKMeans } from './kmeans-fit.js';
+import { kmeansPlusPlus } from './kmeans-init.js';
 import { predictCluster } from './kmeans-model.js';
+import { lloyd } from './lloyd.js';
 import { silhouette } from './silhouette.js';
 
 /** n points per centre, uniform noise of radius 1 around centres ≥ 10 apart: the clustering is unambiguous. */
@@ -80,6 +82,47 @@ describe('fitKMeans', () => {
     expect(() => predictCluster(fitKMeans(X, { k: 2 }), fromRows([[1, 2]]))).toThrow(
       /X has 2 features, the model was fitted on 3/,
     );
+  });
+});
+
+/** The oracle: plain Lloyd, every distance computed every iteration, stopping by the same two rules. */
+function naiveLloyd(X: Matrix, start: Float64Array, k: number, maxIter: number, tolAbs: number) {
+  const p = X.columns.length;
+  let c = start.slice();
+  const assign = () =>
+    Int32Array.from({ length: X.nRows }, (_, i) => {
+      const d = Array.from({ length: k }, (_, q) => X.columns.reduce((s, col, j) => s + (col[i] - c[q * p + j]) ** 2, 0));
+      return d.indexOf(Math.min(...d));
+    });
+  let labels = assign();
+  for (let it = 0; it < maxIter; it++) {
+    const next = new Float64Array(k * p);
+    for (let q = 0; q < k; q++) {
+      const rows = labels.reduce<number[]>((a, l, i) => (l === q ? [...a, i] : a), []);
+      for (let j = 0; j < p; j++) next[q * p + j] = rows.reduce((s, i) => s + X.columns[j][i], 0) / rows.length;
+    }
+    const shift = next.reduce((s, v, i) => s + (v - c[i]) ** 2, 0);
+    c = next;
+    if (shift <= tolAbs) break;
+    const again = assign();
+    const same = again.every((l, i) => l === labels[i]);
+    labels = again;
+    if (same) break;
+  }
+  return { centroids: c, labels: assign() };
+}
+
+describe('lloyd with Hamerly bounds', () => {
+  it('ends where plain Lloyd ends from the same start (overlapping clusters, where the bounds matter)', () => {
+    const r = rng(8);
+    const X = fromRows(Array.from({ length: 300 }, () => [r() * 4, r() * 3, r()]));
+    for (const k of [2, 3, 5]) {
+      const start = kmeansPlusPlus(X.columns, X.nRows, k, rng(k));
+      const fast = lloyd(X.columns, X.nRows, start.slice(), k, 100, 0);
+      const slow = naiveLloyd(X, start, k, 100, 0);
+      expect(fast.labels).toEqual(slow.labels);
+      expect(Array.from(fast.centroids)).toEqual(Array.from(slow.centroids).map((v) => expect.closeTo(v, 12)));
+    }
   });
 });
 
