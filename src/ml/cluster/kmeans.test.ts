@@ -98,7 +98,7 @@ function naiveLloyd(X: Matrix, start: Float64Array, k: number, maxIter: number, 
   for (let it = 0; it < maxIter; it++) {
     const next = new Float64Array(k * p);
     for (let q = 0; q < k; q++) {
-      const rows = labels.reduce<number[]>((a, l, i) => (l === q ? [...a, i] : a), []);
+      const rows = Array.from(labels.keys()).filter((i) => labels[i] === q);
       for (let j = 0; j < p; j++) next[q * p + j] = rows.reduce((s, i) => s + X.columns[j][i], 0) / rows.length;
     }
     const shift = next.reduce((s, v, i) => s + (v - c[i]) ** 2, 0);
