@@ -7,12 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { fitKMeans } from './cluster/kmeans-fit.js';
 import { predictCluster } from './cluster/kmeans-model.js';
 import { MlShapeError } from './errors.js';
+import { fitRandomForest } from './forest/random-forest.js';
+import { fitGradientBoosting } from './gbm/gradient-boosting.js';
 import { fitLogistic } from './linear/logistic-fit.js';
 import { type Matrix, takeRows } from './matrix.js';
 import type { FittedModel } from './model.js';
 import { predictProba } from './predict.js';
 import { permutation, rng } from './random.js';
 import { deserializeModel, serializeModel } from './serialize.js';
+import { fitDecisionTree } from './tree/decision-tree.js';
 
 /** One estimator under the contract. */
 interface ConformanceCase {
@@ -50,6 +53,24 @@ const cases: ConformanceCase[] = [
     name: 'logistic regression (elastic net)',
     output: 'probability',
     fit: (X, y) => fitLogistic(X, y, { penalty: 'elasticnet', l1Ratio: 0.7, C: 0.1 }),
+    predict: predictProba,
+  }),
+  defineCase({
+    name: 'decision tree (CART, sqrt features)',
+    output: 'probability',
+    fit: (X, y, seed) => fitDecisionTree(X, y, { maxFeatures: 'sqrt', minSamplesLeaf: 3, seed }),
+    predict: predictProba,
+  }),
+  defineCase({
+    name: 'random forest (2 threads, OOB)',
+    output: 'probability',
+    fit: (X, y, seed) => fitRandomForest(X, y, { nEstimators: 12, oobScore: true, nThreads: 2, seed }),
+    predict: predictProba,
+  }),
+  defineCase({
+    name: 'gradient boosting (subsample)',
+    output: 'probability',
+    fit: (X, y, seed) => fitGradientBoosting(X, y, { nEstimators: 15, subsample: 0.7, seed }),
     predict: predictProba,
   }),
   defineCase({

@@ -20,6 +20,20 @@ export {
 } from './errors.js';
 // Explanations
 export { linearShap, type ShapExplanation } from './explain/linear-shap.js';
+export { ensembleBaseValue, type TreeEnsemble, type TreeShapExplanation } from './explain/tree-shap-ensemble.js';
+export { type TreeModel, treeEnsembleOf, treeShap } from './explain/tree-shap-models.js';
+export { treeShapEnsemble } from './explain/tree-shap-parallel.js';
+// Random forest
+export { type RandomForestParams, randomForestDefaults, resolveRandomForestParams } from './forest/forest-params.js';
+export { fitRandomForest, type OutOfBag, type RandomForestModel, randomForestProba } from './forest/random-forest.js';
+// Classic gradient boosting
+export { type GradientBoostingParams, gradientBoostingDefaults, resolveGradientBoostingParams } from './gbm/gbm-params.js';
+export {
+  fitGradientBoosting,
+  type GradientBoostingModel,
+  gradientBoostingMargin,
+  gradientBoostingProba,
+} from './gbm/gradient-boosting.js';
 
 // Logistic regression
 export { fitLogistic } from './linear/logistic-fit.js';
@@ -60,4 +74,15 @@ export {
 export { predictMargin, predictProba } from './predict.js';
 export { permutation, randInt, rng } from './random.js';
 export { deserializeModel, modelReplacer, modelReviver, serializeModel } from './serialize.js';
+// Decision tree (CART)
+export {
+  type DecisionTreeModel,
+  type DecisionTreeParams,
+  decisionTreeDefaults,
+  decisionTreeProba,
+  fitDecisionTree,
+  resolveDecisionTreeParams,
+} from './tree/decision-tree.js';
 export { type FlatTree, leafIndex, nodeCount, treeDepth } from './tree/flat-tree.js';
+export type { MaxFeatures, TreeShapeParams } from './tree/tree-params.js';
+export { addTreeValues, sumTreeValues } from './tree/tree-predict.js';

@@ -1,9 +1,12 @@
 /** The one prediction entry point: an exhaustive switch over the closed union of classifier models. */
 
 import { MlShapeError } from './errors.js';
+import { randomForestProba } from './forest/random-forest.js';
+import { gradientBoostingMargin, gradientBoostingProba } from './gbm/gradient-boosting.js';
 import { logisticMargin, logisticProba } from './linear/logistic-model.js';
 import type { Matrix } from './matrix.js';
 import type { ClassifierModel } from './model.js';
+import { decisionTreeProba } from './tree/decision-tree.js';
 
 /** P(churn) for every row of X. Throws MlShapeError when X does not have the model's features. */
 export function predictProba(model: ClassifierModel, X: Matrix): Float64Array {
@@ -11,6 +14,12 @@ export function predictProba(model: ClassifierModel, X: Matrix): Float64Array {
   switch (kind) {
     case 'logistic':
       return logisticProba(model, X);
+    case 'decision-tree':
+      return decisionTreeProba(model, X);
+    case 'random-forest':
+      return randomForestProba(model, X);
+    case 'gradient-boosting':
+      return gradientBoostingProba(model, X);
     default:
       return unknownKind(kind);
   }
@@ -18,13 +27,20 @@ export function predictProba(model: ClassifierModel, X: Matrix): Float64Array {
 
 /**
  * The model's raw score on its own scale for every row: log-odds for logistic regression and boosting
- * (the scale SHAP values add up to).
+ * (the scale SHAP values add up to); the probability itself for a decision tree and a random forest, whose
+ * TreeSHAP values add up on the probability scale.
  */
 export function predictMargin(model: ClassifierModel, X: Matrix): Float64Array {
   const kind = model.kind;
   switch (kind) {
     case 'logistic':
       return logisticMargin(model, X);
+    case 'decision-tree':
+      return decisionTreeProba(model, X);
+    case 'random-forest':
+      return randomForestProba(model, X);
+    case 'gradient-boosting':
+      return gradientBoostingMargin(model, X);
     default:
       return unknownKind(kind);
   }

@@ -17,14 +17,22 @@ export function conditionalExpectation(tree: FlatTree, x: ArrayLike<number>, kno
     const goLeft = v <= tree.threshold[node] || (v !== v && tree.missingLeft[node] === 1);
     return conditionalExpectation(tree, x, known, goLeft ? l : r);
   }
-  return (tree.cover[l] * conditionalExpectation(tree, x, known, l) + tree.cover[r] * conditionalExpectation(tree, x, known, r)) / tree.cover[node];
+  return (
+    (tree.cover[l] * conditionalExpectation(tree, x, known, l) + tree.cover[r] * conditionalExpectation(tree, x, known, r)) /
+    tree.cover[node]
+  );
 }
 
 /**
  * Shapley values of the set function v(S) = Σ_t scale·E[f_t(x) | S] over `nFeatures` players (≤ 20), and v(∅).
  * φ_j = Σ_{S ∌ j} |S|!(M−|S|−1)!/M! · (v(S ∪ {j}) − v(S)).
  */
-export function bruteForceShapley(trees: readonly FlatTree[], x: ArrayLike<number>, nFeatures: number, scale = 1): { base: number; phi: Float64Array } {
+export function bruteForceShapley(
+  trees: readonly FlatTree[],
+  x: ArrayLike<number>,
+  nFeatures: number,
+  scale = 1,
+): { base: number; phi: Float64Array } {
   const M = nFeatures;
   const v = new Float64Array(1 << M);
   for (let S = 0; S < 1 << M; S++) for (const t of trees) v[S] += scale * conditionalExpectation(t, x, S);

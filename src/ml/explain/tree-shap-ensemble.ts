@@ -64,7 +64,10 @@ export function explainRows(
       for (const t of model.trees) ws.explain(t, x, out, i * p, model.scale);
     }
   };
-  if (!nextBlock) return run(from, to);
+  if (!nextBlock) {
+    run(from, to);
+    return;
+  }
   for (let k = Atomics.add(nextBlock.counter, 0, 1); k * nextBlock.size < to; k = Atomics.add(nextBlock.counter, 0, 1))
     run(from + k * nextBlock.size, Math.min(to, from + (k + 1) * nextBlock.size));
 }

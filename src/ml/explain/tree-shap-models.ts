@@ -6,7 +6,7 @@ import type { GradientBoostingModel } from '../gbm/gradient-boosting.js';
 import type { Matrix } from '../matrix.js';
 import type { DecisionTreeModel } from '../tree/decision-tree.js';
 import type { TreeEnsemble, TreeShapExplanation } from './tree-shap-ensemble.js';
-import { explainEnsembleParallel } from './tree-shap-parallel.js';
+import { treeShapEnsemble } from './tree-shap-parallel.js';
 
 /** The tree models TreeSHAP explains directly. */
 export type TreeModel = DecisionTreeModel | RandomForestModel | GradientBoostingModel;
@@ -36,5 +36,5 @@ export function treeEnsembleOf(model: TreeModel): TreeEnsemble {
  */
 export function treeShap(model: TreeModel, X: Matrix, nThreads = 0): TreeShapExplanation {
   checkFeatureCount('treeShap', X, model.nFeatures);
-  return explainEnsembleParallel(treeEnsembleOf(model), X, nThreads);
+  return treeShapEnsemble(treeEnsembleOf(model), X, nThreads);
 }

@@ -27,7 +27,7 @@ export function runShapHelper(job: ShapJob, _port: MessagePort): void {
  * TreeSHAP values of every row of X on `nThreads` threads (0 = two when the job is large). Every row is computed by
  * exactly the same code whichever thread takes it, so the values are identical for every thread count.
  */
-export function explainEnsembleParallel(model: TreeEnsemble, X: Matrix, nThreads = 0): TreeShapExplanation {
+export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): TreeShapExplanation {
   let nodes = 0;
   for (const t of model.trees) nodes += t.feature.length;
   const threads = threadCount(nThreads, X.nRows * nodes, MIN_PARALLEL_WORK);
@@ -52,7 +52,10 @@ export function explainEnsembleParallel(model: TreeEnsemble, X: Matrix, nThreads
 }
 
 function sharedColumn(c: Column): Column {
-  const out = c instanceof Float32Array ? new Float32Array(new SharedArrayBuffer(c.byteLength)) : new Float64Array(new SharedArrayBuffer(c.byteLength));
+  const out =
+    c instanceof Float32Array
+      ? new Float32Array(new SharedArrayBuffer(c.byteLength))
+      : new Float64Array(new SharedArrayBuffer(c.byteLength));
   out.set(c);
   return out;
 }

@@ -119,7 +119,15 @@ function unwoundSum(pw: Float64Array, at: number, depth: number, z: number, o: n
 }
 
 /** UNWIND: removes element k from the path of length depth+1 in place. */
-function unwind(pf: Int32Array, pz: Float64Array, po: Float64Array, pw: Float64Array, at: number, depth: number, k: number): void {
+function unwind(
+  pf: Int32Array,
+  pz: Float64Array,
+  po: Float64Array,
+  pw: Float64Array,
+  at: number,
+  depth: number,
+  k: number,
+): void {
   const o = po[at + k];
   const z = pz[at + k];
   const d1 = depth + 1;

@@ -7,9 +7,7 @@
  * itself runs from source (vitest, tsx) — tsx is a dev dependency and is only resolved in that case.
  */
 
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /** What every helper receives besides its task data: where to post results and how to say it is done. */
@@ -52,7 +50,8 @@ export function forkJoin<T>(task: string, data: T, helpers: number, local: () =>
     local();
     for (let done = Atomics.load(control, 0); done < helpers; done = Atomics.load(control, 0)) Atomics.wait(control, 0, done);
     const messages: unknown[] = [];
-    for (const port of ports) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) messages.push(m.message);
+    for (const port of ports)
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) messages.push(m.message);
     const failure = messages.find(isFailure);
     if (failure) throw new Error(`worker thread failed: ${failure.helperError}`);
     return messages;
@@ -66,7 +65,7 @@ function startHelper(envelope: HelperEnvelope<unknown>, transferList: MessagePor
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
   const entry = new URL(fromSource ? './worker.ts' : './worker.js', here).href;
-  const loader = fromSource ? pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href : '';
+  const loader = fromSource ? import.meta.resolve('tsx/esm/api') : '';
   // A failure to load still counts the helper as done, so the caller never waits forever.
   const boot = `
 const { workerData } = require('node:worker_threads');
