@@ -46,7 +46,11 @@ export async function commitBatch(
 ): Promise<{ loaded: number; byReason: ReasonCounts }> {
   const { store, table, references, loadedKeys } = target;
   const contract = contracts[table];
-  const fks = contract.foreignKeys.map((fk) => ({ ...fk, at: contract.columns.indexOf(fk.column) }));
+  const fks: ForeignKeyCheck[] = contract.foreignKeys.map((fk) => ({
+    ...fk,
+    at: contract.columns.indexOf(fk.column),
+    existing: references.existing(fk.references.table, fk.references.column),
+  }));
   const pk = contract.primaryKey.map((c) => contract.columns.indexOf(c));
   for (const fk of fks) {
     const keys = new Set<string>();
@@ -59,7 +63,7 @@ export async function commitBatch(
   for (const r of rows) {
     let problem = r.problem;
     if (!problem && r.values)
-      problem = referenceProblem(r.values, fks, references) ?? duplicateProblem(r.values, pk, contract.primaryKey, loadedKeys);
+      problem = referenceProblem(r.values, fks) ?? duplicateProblem(r.values, pk, contract.primaryKey, loadedKeys);
     if (problem) {
       rejected.push({ sourceFile: target.sourceFile, line: r.line, raw: r.raw, ...problem });
       byReason[problem.reason] = (byReason[problem.reason] ?? 0) + 1;
@@ -79,14 +83,17 @@ export async function commitBatch(
   return { loaded: good.length, byReason };
 }
 
-function referenceProblem(
-  values: unknown[],
-  fks: { column: string; at: number; references: { table: RawTableName; column: string } }[],
-  references: ReferenceIndex,
-): RowProblem | null {
+interface ForeignKeyCheck {
+  column: string;
+  at: number;
+  references: { table: RawTableName; column: string };
+  existing: { has(key: string): boolean };
+}
+
+function referenceProblem(values: unknown[], fks: ForeignKeyCheck[]): RowProblem | null {
   for (const fk of fks) {
     const v = values[fk.at];
-    if (v === null || references.exists(fk.references.table, fk.references.column, String(v))) continue;
+    if (v === null || fk.existing.has(String(v))) continue;
     return {
       column: fk.column,
       reason: 'foreign_key',

@@ -22,7 +22,11 @@ const newlines = (s: string) => {
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
 };
-const stripLineEnd = (raw: string) => raw.replace(/[\r\n]+$/, '');
+const stripLineEnd = (raw: string) => {
+  let end = raw.length;
+  while (end > 0 && (raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
+  return end === raw.length ? raw : raw.slice(0, end);
+};
 
 /** Loads one inspected, non-empty file; `batchRows` rows per commit. */
 export async function loadCsvFile(

@@ -60,8 +60,8 @@ export class ReferenceIndex {
     }
   }
 
-  /** True when `key` exists in `table.column` (after `resolve` was called for it). */
-  exists(table: RawTableName, column: string, key: string): boolean {
-    return this.knownOf(table, column).has(key);
+  /** The keys known to exist in `table.column` (complete for every key passed to `resolve`). */
+  existing(table: RawTableName, column: string): { has(key: string): boolean } {
+    return this.knownOf(table, column);
   }
 }
