@@ -55,11 +55,14 @@ export function planCutoffs(cutoffs: readonly string[], validation: number | rea
       );
     else roles.set(c, addDays(c, horizonDays) > firstValidation ? 'purged' : 'train');
   }
-  if (![...roles.values()].includes('train'))
-    throw new ChurnError('CHURN_ERR_NO_DATA', `No training cutoff is left before validation cutoff ${firstValidation}`, {
+  if (![...roles.values()].includes('train')) {
+    const purged = cutoffs.filter((c) => roles.get(c) === 'purged');
+    const why = purged.length ? ` (purged, as their ${horizonDays}-day labels end after it: ${purged.join(', ')})` : '';
+    throw new ChurnError('CHURN_ERR_NO_DATA', `No training cutoff is left before validation cutoff ${firstValidation}${why}`, {
       cutoffs,
       validationCutoff: firstValidation,
     });
+  }
   return roles;
 }
 

@@ -1,9 +1,9 @@
 /** Turns the snapshot query's aggregates into catalogue features: ratios, trends, recencies, renewal dates, rounding. */
 import { ticketCategories } from '../data/contract/index.js';
-import type { Row } from '../store/index.js';
 import { snapshotFeatures } from './catalogue-snapshot.js';
 import { addMonths, dayNumber, yearOf } from './dates.js';
 import { type Category, type FeatureFrame, type FrameColumn, selectRows } from './frame.js';
+import type { QueryTable } from './query-table.js';
 
 type Value = number | string | null;
 
@@ -16,7 +16,31 @@ function num(v: unknown): number {
 const count = (v: unknown) => (v === null || v === undefined ? 0 : num(v));
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1e6) / 1e6 : Number.NaN);
 const trend = (last: number, prev: number) => ratio(last - prev, last + prev);
-const daysSince = (cutoffDay: number, iso: unknown) => (typeof iso === 'string' ? cutoffDay - dayNumber(iso) : Number.NaN);
+
+/** Day numbers and renewal distances repeat across customers (a few hundred distinct dates): compute each once per snapshot. */
+class DayCache {
+  private readonly days = new Map<string, number>();
+  private readonly renewals = new Map<string, number>();
+  private readonly cutoffDay: number;
+  /** Calendar year of the cutoff (ages). */
+  readonly year: number;
+  constructor(readonly cutoff: string) {
+    this.cutoffDay = dayNumber(cutoff);
+    this.year = yearOf(cutoff);
+  }
+  since(iso: unknown): number {
+    if (typeof iso !== 'string') return Number.NaN;
+    let d = this.days.get(iso);
+    if (d === undefined) this.days.set(iso, (d = dayNumber(iso)));
+    return this.cutoffDay - d;
+  }
+  renewal(start: string, cycle: string): number {
+    const key = `${start}|${cycle}`;
+    let d = this.renewals.get(key);
+    if (d === undefined) this.renewals.set(key, (d = daysToRenewal(start, cycle, this.cutoff)));
+    return d;
+  }
+}
 
 /** Days from the cutoff to the next renewal: the first start date + k whole billing cycles after the cutoff. */
 export function daysToRenewal(start: string, billingCycle: string, cutoff: string): number {
@@ -28,78 +52,121 @@ export function daysToRenewal(start: string, billingCycle: string, cutoff: strin
   return dayNumber(addMonths(start, k * months)) - dayNumber(cutoff);
 }
 
-/** The feature values of one query row. */
-function features(r: Row, cutoff: string): Record<string, Value> {
-  const T = dayNumber(cutoff);
-  const out: Record<string, Value> = {};
+type Extract = (r: readonly unknown[], days: DayCache) => Value;
+
+/** How each feature is read from a query row (an array), built once per query from its column positions. */
+function extractors(columns: readonly string[]): Map<string, Extract> {
+  const at = new Map(columns.map((c, i) => [c, i]));
+  const col = (name: string) => {
+    const i = at.get(name);
+    if (i === undefined) throw new Error(`snapshot query returned no column ${name}`);
+    return i;
+  };
+  const I = Object.fromEntries(
+    [
+      'auto_renew',
+      'billing_cycle',
+      'birth_year',
+      'churned',
+      'csat_n_90',
+      'csat_sum_90',
+      'customer_id',
+      'days_30',
+      'discount_pct',
+      'last_activity_date',
+      'last_failed_payment_date',
+      'last_ticket_date',
+      'minutes_30',
+      'minutes_prev',
+      'monthly_price',
+      'sessions_30',
+      'sessions_prev',
+      'signup_date',
+      'subscription_start',
+    ].map((n) => [n, col(n)]),
+  );
+  const x = new Map<string, Extract>();
+  const sumOf = (key: string): Extract => {
+    const i = col(key);
+    return (r) => count(r[i]);
+  };
   for (const w of [7, 30, 90]) {
-    const sessions = count(r[`sessions_${w}`]);
-    const minutes = count(r[`minutes_${w}`]);
-    out[`total_sessions_${w}d`] = sessions;
-    out[`active_days_${w}d`] = count(r[`days_${w}`]);
-    out[`total_minutes_${w}d`] = minutes;
-    out[`avg_session_minutes_${w}d`] = ratio(minutes, sessions);
-    out[`total_crashes_${w}d`] = count(r[`crashes_${w}`]);
+    const [s, d, m, c] = [`sessions_${w}`, `days_${w}`, `minutes_${w}`, `crashes_${w}`].map(col);
+    x.set(`total_sessions_${w}d`, (r) => count(r[s]));
+    x.set(`active_days_${w}d`, (r) => count(r[d]));
+    x.set(`total_minutes_${w}d`, (r) => count(r[m]));
+    x.set(`avg_session_minutes_${w}d`, (r) => ratio(count(r[m]), count(r[s])));
+    x.set(`total_crashes_${w}d`, (r) => count(r[c]));
   }
-  out.total_sessions_prev_30d = count(r.sessions_prev);
-  out.total_minutes_prev_30d = count(r.minutes_prev);
-  out.sessions_trend_30d = trend(count(r.sessions_30), count(r.sessions_prev));
-  out.minutes_trend_30d = trend(count(r.minutes_30), count(r.minutes_prev));
-  out.days_since_last_activity = daysSince(T, r.last_activity_date);
-  out.inactive_30d = count(r.days_30) === 0 ? 1 : 0;
+  x.set('total_sessions_prev_30d', sumOf('sessions_prev'));
+  x.set('total_minutes_prev_30d', sumOf('minutes_prev'));
+  x.set('sessions_trend_30d', (r) => trend(count(r[I.sessions_30]), count(r[I.sessions_prev])));
+  x.set('minutes_trend_30d', (r) => trend(count(r[I.minutes_30]), count(r[I.minutes_prev])));
+  x.set('days_since_last_activity', (r, days) => days.since(r[I.last_activity_date]));
+  x.set('inactive_30d', (r) => (count(r[I.days_30]) === 0 ? 1 : 0));
   for (const w of [30, 90]) {
-    out[`successful_payments_${w}d`] = count(r[`success_n_${w}`]);
-    out[`failed_payments_${w}d`] = count(r[`failed_n_${w}`]);
-    out[`total_amount_success_${w}d`] = count(r[`success_amount_${w}`]);
-    out[`total_amount_failed_${w}d`] = count(r[`failed_amount_${w}`]);
-    out[`support_tickets_${w}d`] = count(r[`tickets_${w}`]);
-    for (const c of ticketCategories) out[`support_tickets_${c}_${w}d`] = count(r[`tickets_${c}_${w}`]);
-    out[`avg_resolution_time_${w}d`] = ratio(count(r[`resolution_sum_${w}`]), count(r[`resolution_n_${w}`]));
+    x.set(`successful_payments_${w}d`, sumOf(`success_n_${w}`));
+    x.set(`failed_payments_${w}d`, sumOf(`failed_n_${w}`));
+    x.set(`total_amount_success_${w}d`, sumOf(`success_amount_${w}`));
+    x.set(`total_amount_failed_${w}d`, sumOf(`failed_amount_${w}`));
+    x.set(`support_tickets_${w}d`, sumOf(`tickets_${w}`));
+    for (const c of ticketCategories) x.set(`support_tickets_${c}_${w}d`, sumOf(`tickets_${c}_${w}`));
+    const [sum, n] = [`resolution_sum_${w}`, `resolution_n_${w}`].map(col);
+    x.set(`avg_resolution_time_${w}d`, (r) => ratio(count(r[sum]), count(r[n])));
   }
-  out.refunds_90d = count(r.refunds_90);
-  out.total_amount_refunded_90d = count(r.refunded_amount_90);
-  out.days_since_last_failed_payment = daysSince(T, r.last_failed_payment_date);
-  out.unresolved_tickets = count(r.unresolved);
-  out.avg_csat_90d = ratio(count(r.csat_sum_90), count(r.csat_n_90));
-  out.days_since_last_ticket = daysSince(T, r.last_ticket_date);
-  const start = String(r.subscription_start);
-  out.tenure_days = daysSince(T, r.signup_date);
-  out.subscription_age_days = daysSince(T, start);
-  out.plan_type = r.plan_type as string;
-  out.billing_cycle = r.billing_cycle as string;
-  out.monthly_price = num(r.monthly_price);
-  out.discount_pct = num(r.discount_pct);
-  out.auto_renew = num(r.auto_renew);
-  out.days_to_renewal = daysToRenewal(start, String(r.billing_cycle), cutoff);
-  out.plan_changes_90d = count(r.plan_changes_90);
-  out.downgraded_90d = count(r.downgraded_90);
-  out.previous_subscriptions = count(r.previous_subscriptions);
-  out.age = r.birth_year === null || r.birth_year === undefined ? Number.NaN : yearOf(cutoff) - Number(r.birth_year);
-  out.region = (r.region as string | null) ?? null;
-  out.device_type = (r.device_type as string | null) ?? null;
-  out.acquisition_channel = (r.acquisition_channel as string | null) ?? null;
-  return out;
+  x.set('refunds_90d', sumOf('refunds_90'));
+  x.set('total_amount_refunded_90d', sumOf('refunded_amount_90'));
+  x.set('days_since_last_failed_payment', (r, days) => days.since(r[I.last_failed_payment_date]));
+  x.set('unresolved_tickets', sumOf('unresolved'));
+  x.set('avg_csat_90d', (r) => ratio(count(r[I.csat_sum_90]), count(r[I.csat_n_90])));
+  x.set('days_since_last_ticket', (r, days) => days.since(r[I.last_ticket_date]));
+  x.set('tenure_days', (r, days) => days.since(r[I.signup_date]));
+  x.set('subscription_age_days', (r, days) => days.since(r[I.subscription_start]));
+  x.set('monthly_price', (r) => num(r[I.monthly_price]));
+  x.set('discount_pct', (r) => num(r[I.discount_pct]));
+  x.set('auto_renew', (r) => num(r[I.auto_renew]));
+  x.set('days_to_renewal', (r, days) => days.renewal(String(r[I.subscription_start]), String(r[I.billing_cycle])));
+  x.set('plan_changes_90d', sumOf('plan_changes_90'));
+  x.set('downgraded_90d', sumOf('downgraded_90'));
+  x.set('previous_subscriptions', sumOf('previous_subscriptions'));
+  x.set('age', (r, days) =>
+    r[I.birth_year] === null || r[I.birth_year] === undefined ? Number.NaN : days.year - Number(r[I.birth_year]),
+  );
+  for (const name of ['plan_type', 'billing_cycle', 'region', 'device_type', 'acquisition_channel']) {
+    const i = col(name);
+    x.set(name, (r) => (typeof r[i] === 'string' ? (r[i] as string) : null));
+  }
+  return x;
 }
 
 /** Builds the snapshot frame (and the raw 0/1 churn flag per row) from the query rows. */
-export function finishSnapshot(rows: readonly Row[], cutoff: string): { frame: FeatureFrame; churned: Uint8Array } {
+export function finishSnapshot(table: QueryTable, cutoff: string): { frame: FeatureFrame; churned: Uint8Array } {
+  const { rows } = table;
   const n = rows.length;
+  const readers = extractors(table.columns);
+  const [idColumn, churnColumn] = [table.columns.indexOf('customer_id'), table.columns.indexOf('churned')];
   const columns: Record<string, FrameColumn> = {};
   for (const f of snapshotFeatures)
     columns[f.name] = f.type === 'categorical' ? new Array<Category>(n).fill(null) : new Float64Array(n);
   const churned = new Uint8Array(n);
   const customerId = new Array<string>(n);
-  rows.forEach((r, i) => {
-    customerId[i] = String(r.customer_id);
-    churned[i] = Number(r.churned);
-    const values = features(r, cutoff);
-    for (const f of snapshotFeatures) {
-      const v = values[f.name];
-      const c = columns[f.name];
-      if (c instanceof Float64Array) c[i] = typeof v === 'number' ? v : Number.NaN;
-      else c[i] = typeof v === 'string' ? v : null;
-    }
-  });
+  const days = new DayCache(cutoff);
+  const numeric: [Float64Array, Extract][] = [];
+  const labels: [Category[], Extract][] = [];
+  for (const f of snapshotFeatures) {
+    const c = columns[f.name];
+    const read = readers.get(f.name);
+    if (!read) throw new Error(`snapshot feature ${f.name} has no reader`);
+    if (c instanceof Float64Array) numeric.push([c, read]);
+    else labels.push([c, read]);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    customerId[i] = String(r[idColumn]);
+    churned[i] = Number(r[churnColumn]);
+    for (const [c, read] of numeric) c[i] = read(r, days) as number;
+    for (const [c, read] of labels) c[i] = read(r, days) as Category;
+  }
   // Both engines get the same byte-order sort (PostgreSQL's ORDER BY follows the database collation).
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
     customerId[a] < customerId[b] ? -1 : customerId[a] > customerId[b] ? 1 : 0,

@@ -21,18 +21,18 @@ export function snapshotQuery(dialect: Dialect, cutoff: string, horizonDays: num
   const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
   const daysBetween = dialect.daysBetween;
 
-  const usageWindows = ([7, 30, 90] as const)
-    .map((w) => {
-      const inW = () => `activity_date >= ${since(w)}`;
-      return [
-        `${sum(inW(), 'sessions')} AS sessions_${w}`,
-        `${sum(inW())} AS days_${w}`,
-        `${sum(inW(), 'minutes')} AS minutes_${w}`,
-        `${sum(inW(), 'crashes')} AS crashes_${w}`,
-      ].join(',\n    ');
-    })
+  // Usage is summed in two steps: per customer and block of days (1 = last 7 days, 2 = days 8–30, 3 = days 31–60,
+  // 4 = days 61–90), then blocks into windows; each raw row is classified once instead of once per window.
+  const blocks = (upTo: number, value: string) => `SUM(CASE WHEN block <= ${upTo} THEN ${value} ELSE 0 END)`;
+  const usageWindows = (
+    [
+      [7, 1],
+      [30, 2],
+      [90, 4],
+    ] as const
+  )
+    .map(([w, upTo]) => ['sessions', 'days', 'minutes', 'crashes'].map((v) => `${blocks(upTo, v)} AS ${v}_${w}`).join(',\n    '))
     .join(',\n    ');
-  const usagePrev = () => `activity_date >= ${since(60)} AND activity_date < ${since(30)}`;
 
   const billingWindows = ([30, 90] as const)
     .map((w) => {
@@ -83,13 +83,21 @@ history AS (
   ) h
   GROUP BY customer_id
 ),
+usage_blocks AS (
+  SELECT customer_id,
+    CASE WHEN activity_date >= ${since(7)} THEN 1 WHEN activity_date >= ${since(30)} THEN 2
+      WHEN activity_date >= ${since(60)} THEN 3 ELSE 4 END AS block,
+    SUM(sessions) AS sessions, COUNT(*) AS days, SUM(minutes) AS minutes, SUM(crashes) AS crashes
+  FROM usage_daily
+  WHERE activity_date >= ${since(90)} AND activity_date <= {T}
+  GROUP BY customer_id, block
+),
 usage AS (
   SELECT customer_id AS usage_customer,
     ${usageWindows},
-    ${sum(usagePrev(), 'sessions')} AS sessions_prev,
-    ${sum(usagePrev(), 'minutes')} AS minutes_prev
-  FROM usage_daily
-  WHERE activity_date >= ${since(90)} AND activity_date <= {T}
+    ${sum('block = 3', 'sessions')} AS sessions_prev,
+    ${sum('block = 3', 'minutes')} AS minutes_prev
+  FROM usage_blocks
   GROUP BY customer_id
 ),
 billing AS (
@@ -101,6 +109,15 @@ billing AS (
   WHERE paid_at >= ${since(90)} AND paid_at <= {T}
   GROUP BY customer_id
 ),
+tickets AS MATERIALIZED (
+  -- Point-in-time resolution: a ticket counts as resolved only once opened day + resolution hours has passed by the cutoff.
+  -- MATERIALIZED: the flag is computed once per ticket, not inlined into every aggregate below.
+  SELECT customer_id, opened_at, category, resolution_hours, csat,
+    CASE WHEN resolved = 1 AND resolution_hours IS NOT NULL
+      AND resolution_hours <= 24 * ${daysBetween('opened_at', '{T}')} THEN 1 ELSE 0 END AS known
+  FROM support_tickets
+  WHERE opened_at <= {T}
+),
 support AS (
   SELECT customer_id AS support_customer,
     ${supportWindows},
@@ -108,14 +125,7 @@ support AS (
     ${sum(`known = 1 AND csat IS NOT NULL AND opened_at >= ${since(90)}`, 'csat')} AS csat_sum_90,
     ${sum(`known = 1 AND csat IS NOT NULL AND opened_at >= ${since(90)}`)} AS csat_n_90,
     MAX(opened_at) AS last_ticket_date
-  FROM (
-    -- Point-in-time resolution: a ticket counts as resolved only once opened day + resolution hours has passed by the cutoff.
-    SELECT customer_id, opened_at, category, resolution_hours, csat,
-      CASE WHEN resolved = 1 AND resolution_hours IS NOT NULL
-        AND resolution_hours <= 24 * ${daysBetween('opened_at', '{T}')} THEN 1 ELSE 0 END AS known
-    FROM support_tickets
-    WHERE opened_at <= {T}
-  ) t
+  FROM tickets
   GROUP BY customer_id
 )
 SELECT a.customer_id, a.plan_type, a.billing_cycle, a.monthly_price, a.discount_pct, a.auto_renew,
@@ -136,7 +146,7 @@ JOIN history h ON h.customer_id = a.customer_id
 LEFT JOIN usage u ON u.usage_customer = a.customer_id
 LEFT JOIN billing b ON b.billing_customer = a.customer_id
 LEFT JOIN support t ON t.support_customer = a.customer_id
-ORDER BY a.customer_id`;
+ORDER BY ${dialect.byteOrder('a.customer_id')}`;
   const dates: Record<string, string> = {
     T: cutoff,
     from7: addDays(cutoff, -6),

@@ -4,6 +4,7 @@ import { type DataRange, dataRange } from './data-range.js';
 import { addDays, dayNumber } from './dates.js';
 import type { FeatureFrame } from './frame.js';
 import { checkHorizon } from './horizon.js';
+import { queryTable } from './query-table.js';
 import { finishSnapshot } from './snapshot-finish.js';
 import { snapshotQuery } from './snapshot-sql.js';
 
@@ -35,7 +36,7 @@ export async function snapshotAt(store: Store, cutoff: string, options: Snapshot
   const range = options.range ?? (await dataRange(store));
   const labelsMature = range.newest !== null && addDays(cutoff, horizonDays) <= range.newest;
   const { sql, params } = snapshotQuery(store.dialect, cutoff, horizonDays);
-  const { frame, churned } = finishSnapshot(await store.all(sql, params), cutoff);
+  const { frame, churned } = finishSnapshot(await queryTable(store, sql, params), cutoff);
   const label = Float64Array.from(churned, (c) => (labelsMature ? c : Number.NaN));
   return { cutoff, horizonDays, newestDate: range.newest, labelsMature, frame, label };
 }

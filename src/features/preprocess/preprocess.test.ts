@@ -48,7 +48,7 @@ describe('linear preprocessing', () => {
   });
 
   it('gives scaled training columns mean 0 and variance 1', () => {
-    const x = transform(pre, train).columns[0];
+    const x = Array.from(transform(pre, train).columns[0]);
     const mean = x.reduce((s, v) => s + v, 0) / x.length;
     expect(mean).toBeCloseTo(0, 12);
     expect(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length).toBeCloseTo(1, 12);
