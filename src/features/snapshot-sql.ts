@@ -21,18 +21,22 @@ export function snapshotQuery(dialect: Dialect, cutoff: string, horizonDays: num
   const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
   const daysBetween = dialect.daysBetween;
 
-  // Usage is summed in two steps: per customer and block of days (1 = last 7 days, 2 = days 8–30, 3 = days 31–60,
-  // 4 = days 61–90), then blocks into windows; each raw row is classified once instead of once per window.
-  const blocks = (upTo: number, value: string) => `SUM(CASE WHEN block <= ${upTo} THEN ${value} ELSE 0 END)`;
-  const usageWindows = (
-    [
-      [7, 1],
-      [30, 2],
-      [90, 4],
-    ] as const
-  )
-    .map(([w, upTo]) => ['sessions', 'days', 'minutes', 'crashes'].map((v) => `${blocks(upTo, v)} AS ${v}_${w}`).join(',\n    '))
+  const usageWindows = ([7, 30, 90] as const)
+    .map((w) => {
+      const inW = `activity_date >= ${since(w)}`;
+      return (
+        w === 90 // the WHERE clause already limits rows to the 90-day window
+          ? ['SUM(sessions) AS sessions_90', 'COUNT(*) AS days_90', 'SUM(minutes) AS minutes_90', 'SUM(crashes) AS crashes_90']
+          : [
+              `${sum(inW, 'sessions')} AS sessions_${w}`,
+              `${sum(inW)} AS days_${w}`,
+              `${sum(inW, 'minutes')} AS minutes_${w}`,
+              `${sum(inW, 'crashes')} AS crashes_${w}`,
+            ]
+      ).join(',\n    ');
+    })
     .join(',\n    ');
+  const usagePrev = `activity_date >= ${since(60)} AND activity_date < ${since(30)}`;
 
   const billingWindows = ([30, 90] as const)
     .map((w) => {
@@ -83,21 +87,13 @@ history AS (
   ) h
   GROUP BY customer_id
 ),
-usage_blocks AS (
-  SELECT customer_id,
-    CASE WHEN activity_date >= ${since(7)} THEN 1 WHEN activity_date >= ${since(30)} THEN 2
-      WHEN activity_date >= ${since(60)} THEN 3 ELSE 4 END AS block,
-    SUM(sessions) AS sessions, COUNT(*) AS days, SUM(minutes) AS minutes, SUM(crashes) AS crashes
-  FROM usage_daily
-  WHERE activity_date >= ${since(90)} AND activity_date <= {T}
-  GROUP BY customer_id, block
-),
 usage AS (
   SELECT customer_id AS usage_customer,
     ${usageWindows},
-    ${sum('block = 3', 'sessions')} AS sessions_prev,
-    ${sum('block = 3', 'minutes')} AS minutes_prev
-  FROM usage_blocks
+    ${sum(usagePrev, 'sessions')} AS sessions_prev,
+    ${sum(usagePrev, 'minutes')} AS minutes_prev
+  FROM usage_daily
+  WHERE activity_date >= ${since(90)} AND activity_date <= {T}
   GROUP BY customer_id
 ),
 billing AS (
