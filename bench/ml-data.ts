@@ -2,11 +2,11 @@
  * Benchmark data for `npm run bench:ml`, prepared the way ../shared/bench/py_reference.py prepares it: ID and
  * target dropped, blank = missing, mostly-numeric text → numbers, categoricals one-hot (missing → all zeros),
  * numerics median-imputed with medians of the training rows. The parsed table is cached as a binary file so each
- * model's child process loads it in milliseconds.
+ * model's child process reads only the columns it needs, one at a time.
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,19 +78,70 @@ function saveTable(path: string, t: Table): void {
   writeFileSync(path, body);
 }
 
-/** Reads a table written by saveTable (columns are views on one buffer: one allocation). */
-export function loadTable(path: string): Table {
-  const body = readFileSync(path);
-  const nl = body.indexOf(10);
-  const { names, nRows } = JSON.parse(body.subarray(0, nl).toString()) as { names: string[]; nRows: number };
-  const start = nl + 1;
-  const pad = (8 - ((start + nRows) % 8)) % 8;
-  const aligned = new Uint8Array(body.length);
-  aligned.set(body);
-  const y = aligned.subarray(start, start + nRows);
-  const base = start + nRows + pad;
-  const columns = names.map((_, j) => new Float64Array(aligned.buffer, base + j * nRows * 8, nRows));
-  return { names, columns, y, nRows };
+/** The header of a table file: feature names, row count and where the labels and columns start. */
+function tableHeader(fd: number) {
+  const head = Buffer.alloc(1 << 20);
+  const got = readSync(fd, head, 0, head.length, 0);
+  const nl = head.subarray(0, got).indexOf(10);
+  const { names, nRows } = JSON.parse(head.subarray(0, nl).toString()) as { names: string[]; nRows: number };
+  const labelsAt = nl + 1;
+  const columnsAt = labelsAt + nRows + ((8 - ((labelsAt + nRows) % 8)) % 8);
+  return { names, nRows, labelsAt, columnsAt };
+}
+
+/** Feature names, row count and labels of a table file (columns stay on disk). */
+export function tableLabels(path: string): { names: string[]; nRows: number; y: Uint8Array } {
+  const fd = openSync(path, 'r');
+  try {
+    const h = tableHeader(fd);
+    const y = new Uint8Array(h.nRows);
+    readSync(fd, y, 0, h.nRows, h.labelsAt);
+    return { names: h.names, nRows: h.nRows, y };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Train/test matrices for one split, read one column at a time from the table file (so the whole table is never in
+ * memory), numerics median-imputed with training medians as the reference does. `float32` halves the memory
+ * (XGBoost also stores features as float32).
+ */
+export function loadSplit(path: string, train: Int32Array, test: Int32Array, float32: boolean) {
+  const fd = openSync(path, 'r');
+  try {
+    const h = tableHeader(fd);
+    const y = new Uint8Array(h.nRows);
+    readSync(fd, y, 0, h.nRows, h.labelsAt);
+    const col = new Float64Array(h.nRows);
+    const bytes = new Uint8Array(col.buffer);
+    const Ctor = float32 ? Float32Array : Float64Array;
+    const trainCols: (Float32Array | Float64Array)[] = [];
+    const testCols: (Float32Array | Float64Array)[] = [];
+    h.names.forEach((_, j) => {
+      readSync(fd, bytes, 0, bytes.length, h.columnsAt + j * h.nRows * 8);
+      const med = median(col, train);
+      for (const [rows, out] of [
+        [train, trainCols],
+        [test, testCols],
+      ] as const) {
+        const c = new Ctor(rows.length);
+        for (let k = 0; k < rows.length; k++) {
+          const v = col[rows[k]];
+          c[k] = v === v ? v : med;
+        }
+        out.push(c);
+      }
+    });
+    return {
+      train: { nRows: train.length, columns: trainCols },
+      test: { nRows: test.length, columns: testCols },
+      yTrain: Uint8Array.from(train, (i) => y[i]),
+      yTest: Uint8Array.from(test, (i) => y[i]),
+    };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The gen-flat CSV for `rows` rows (seed 42), generated once into bench/out/. */
@@ -115,39 +166,24 @@ export function tableFile(csv: string, target: string, id: string | undefined, n
 
 /** Median of the non-missing values of `col` at `rows` (pandas' median: mean of the two middle values). */
 function median(col: Float64Array, rows: Int32Array): number {
-  const v = Float64Array.from(rows, (i) => col[i])
-    .filter((x) => x === x)
-    .sort();
-  if (v.length === 0) return 0;
-  const h = v.length >> 1;
-  return v.length % 2 === 1 ? v[h] : (v[h - 1] + v[h]) / 2;
-}
-
-/** Train/test columns for one split, numerics median-imputed with training medians (as the reference does). */
-export function splitImputed(t: Table, train: Int32Array, test: Int32Array) {
-  const take = (rows: Int32Array) =>
-    t.columns.map((c) => {
-      const out = new Float64Array(rows.length);
-      for (let k = 0; k < rows.length; k++) out[k] = c[rows[k]];
-      return out;
-    });
-  const trainCols = take(train);
-  const testCols = take(test);
-  t.columns.forEach((c, j) => {
-    const med = median(c, train);
-    for (const cols of [trainCols, testCols])
-      for (let i = 0; i < cols[j].length; i++) if (cols[j][i] !== cols[j][i]) cols[j][i] = med;
-  });
-  return {
-    train: { nRows: train.length, columns: trainCols },
-    test: { nRows: test.length, columns: testCols },
-    yTrain: Uint8Array.from(train, (i) => t.y[i]),
-    yTest: Uint8Array.from(test, (i) => t.y[i]),
-  };
+  const v = new Float64Array(rows.length);
+  let m = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const x = col[rows[k]];
+    if (x === x) v[m++] = x;
+  }
+  if (m === 0) return 0;
+  const sorted = v.subarray(0, m).sort();
+  const h = m >> 1;
+  return m % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
 }
 
 /** The reference's splits: 'tail' = first 80 % train, last 20 % test; 'cv' = 5 stratified shuffled folds. */
-export function splits(t: Table, kind: 'tail' | 'cv', seed = 0): { train: Int32Array; test: Int32Array }[] {
+export function splits(
+  t: { nRows: number; y: Uint8Array },
+  kind: 'tail' | 'cv',
+  seed = 0,
+): { train: Int32Array; test: Int32Array }[] {
   if (kind === 'tail') {
     const k = Math.floor(t.nRows * 0.8);
     return [{ train: range(0, k), test: range(k, t.nRows) }];

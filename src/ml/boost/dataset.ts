@@ -4,23 +4,23 @@ import type { Matrix } from '../matrix.js';
 import { permutation, rng } from '../random.js';
 import { type BinEdges, binColumn, fitColumnEdges } from './binning.js';
 import { type GroupLayout, groupBinOf, planGroups } from './bundling.js';
+import { BINS_AT, newRowStore, type RowStore } from './row-store.js';
 
 /** Rows used to find quantile edges; more only sharpens edges that 200k rows already place well (scikit-learn's choice). */
 const EDGE_SAMPLE = 200_000;
 
-/** Binned training rows. Row-major so that building a histogram reads each row's bytes together. */
+/** Binned training rows: records of group bins (see row-store.ts), the group layout and the raw bin edges. */
 export interface BinnedDataset {
   nRows: number;
   /** Histogram columns per row (features after bundling). */
   nGroups: number;
-  /** nRows × nGroups group bins. Shared memory so a worker thread can read it without a copy. */
-  bins: Uint8Array;
+  store: RowStore;
   layout: GroupLayout;
   /** Per feature: upper edges of its value bins in raw units (split bin → threshold). */
   edges: BinEdges[];
 }
 
-/** Bins the rows of X (all of them, or those in `rows`) and packs them row-major by histogram column. */
+/** Bins the rows of X (all of them, or those in `rows`) and packs them into row records by histogram column. */
 export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: number, rows?: Int32Array): BinnedDataset {
   const nRows = rows === undefined ? X.nRows : rows.length;
   const sample =
@@ -42,19 +42,21 @@ export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: nu
     bundle,
   );
   const nGroups = layout.nGroups;
-  const bins = new Uint8Array(new SharedArrayBuffer(Math.max(1, nRows * nGroups)));
+  const store = newRowStore(nRows, nGroups);
+  const { bytes, stride } = store;
   for (let f = 0; f < featureBins.length; f++) {
     const col = featureBins[f];
-    const g = layout.groupOf[f];
+    const step = stride * 4;
+    const at = BINS_AT + layout.groupOf[f];
     if (layout.offset[f] < 0) {
-      for (let i = 0, p = g; i < nRows; i++, p += nGroups) bins[p] = col[i];
+      for (let i = 0, p = at; i < nRows; i++, p += step) bytes[p] = col[i];
     } else {
       const code = Uint8Array.from({ length: 256 }, (_, b) => groupBinOf(layout, f, b));
       const def = layout.defaultBin[f];
-      for (let i = 0, p = g; i < nRows; i++, p += nGroups) if (col[i] !== def) bins[p] = code[col[i]];
+      for (let i = 0, p = at; i < nRows; i++, p += step) if (col[i] !== def) bytes[p] = code[col[i]];
     }
   }
-  return { nRows, nGroups, bins, layout, edges };
+  return { nRows, nGroups, store, layout, edges };
 }
 
 function gather(c: Float64Array | Float32Array, rows: Int32Array): Float64Array {

@@ -99,7 +99,8 @@ describe('fitHistBoosting', () => {
     const copied = fitHistBoosting(cols(repeated), yRep, small);
     const a = predictMargin(weighted, cols(test.X));
     const b = predictMargin(copied, cols(test.X));
-    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 9);
+    // Gradients are float32 (as in XGBoost): (p - y)·3 and three copies of (p - y) round differently, ~1e-8 each.
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-6);
   });
 
   it('starts from the prior, moved by scale_pos_weight, or from base_score', () => {
@@ -126,8 +127,9 @@ describe('fitHistBoosting', () => {
     const m = fitHistBoosting(train.X, train.y, { ...small, nEstimators: 1, lambda: 0 });
     const t = m.trees[0];
     expect(t.cover[0]).toBeCloseTo(t.cover[t.left[0]] + t.cover[t.right[0]], 9);
-    // With lambda 0, the root's first-round weight is -G/H; G = Σ(p - y) = 0 at the prior, so the root value is 0.
-    expect(Math.abs(t.value[0])).toBeLessThan(1e-9);
+    // With lambda 0, the root's first-round weight is -G/H; G = Σ(p - y) = 0 at the prior, so the root value is 0
+    // up to the float32 rounding of 3,000 gradients.
+    expect(Math.abs(t.value[0])).toBeLessThan(1e-6);
   });
 
   it('rejects bad parameters and mismatched data with named errors', () => {

@@ -8,12 +8,13 @@ import { type Matrix, takeRows } from '../matrix.js';
 import { rng } from '../random.js';
 import { type FlatTree, leafIndex } from '../tree/flat-tree.js';
 import { bundledGroups } from './bundling.js';
-import { type BinnedDataset, binDataset } from './dataset.js';
+import { binDataset } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
-import { histogramBuilder, sharedFloat64, sharedUint32 } from './histogram-builder.js';
-import { logLossGradients, lossWeights, meanLogLoss, priorMargin } from './loss.js';
+import { histogramBuilder } from './histogram-builder.js';
+import { lossWeights, meanLogLoss, priorMargin, writeGradients } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
+import { binAt, type RowStore } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
 
 const ESTIMATOR = 'hist_boosting';
@@ -66,19 +67,11 @@ export function fitHistBoosting(
   );
   const baseMargin = priorMargin(yt, wt, p.baseScore);
   const margin = new Float64Array(n).fill(baseMargin);
-  const grad = sharedFloat64(n);
-  const hess = sharedFloat64(n);
-  const rows = sharedUint32(n);
-  const builder = histogramBuilder(
-    { bins: data.bins, nGroups: data.nGroups, nDense: data.layout.nDense, rows, grad, hess },
-    n >= PARALLEL_MIN_ROWS ? p.nThreads : 1,
-  );
-  const scratch = new GrowerScratch(nFeatures, data.nGroups, n);
+  const store = data.store;
+  const builder = histogramBuilder(store, data.layout.nDense, n >= PARALLEL_MIN_ROWS ? p.nThreads : 1);
+  const scratch = new GrowerScratch(nFeatures, data.nGroups);
   const ctx = {
     data,
-    grad,
-    hess,
-    rows,
     builder,
     reg: p,
     maxDepth: p.maxDepth,
@@ -93,12 +86,12 @@ export function fitHistBoosting(
   const validationLoss: number[] = [];
   let bestIteration = 0;
   try {
+    writeGradients(store, yt, wt, margin);
     for (let round = 0; round < p.nEstimators; round++) {
-      logLossGradients(yt, wt, margin, grad, hess);
-      const m = sampleRows(rand, n, p.subsample, rows);
+      const m = sampled === undefined ? n : sampleRows(rand, store, p.subsample, sampled);
       const features = sampleFeatures(rand, nFeatures, p.colsampleByTree);
       const grown = growTree(ctx, scratch, m, features);
-      addToTrainingMargins(grown, data, rows, m, sampled, margin);
+      addTreeAndRegradient(grown, store, m, margin, (from, to) => writeGradients(store, yt, wt, margin, from, to));
       trees.push(grown.tree);
       if (holdout === undefined || holdoutMargin === undefined) continue;
       for (let i = 0; i < holdout.X.nRows; i++) holdoutMargin[i] += grown.tree.value[leafIndex(grown.tree, holdout.X.columns, i)];
@@ -123,30 +116,30 @@ export function fitHistBoosting(
   };
 }
 
-/** Adds the new tree's leaf values to the training margins: sampled rows by their leaf range, others by bin routes. */
-function addToTrainingMargins(
+/**
+ * Adds the new tree's leaf values to the training margins and writes the next round's gradients, one leaf at a
+ * time while its rows are in cache: sampled records by their leaf range, the others (records [nSampled, n)) by
+ * walking the tree's bin routes.
+ */
+function addTreeAndRegradient(
   grown: GrownTree,
-  data: BinnedDataset,
-  rows: Uint32Array,
+  store: RowStore,
   nSampled: number,
-  sampled: Uint8Array | undefined,
   margin: Float64Array,
+  regradient: (from: number, to: number) => void,
 ): void {
   const { value, left, right } = grown.tree;
+  const { words, stride } = store;
   for (let q = 0; q < grown.leafNode.length; q++) {
     const v = value[grown.leafNode[q]];
-    for (let k = grown.leafStart[q]; k < grown.leafEnd[q]; k++) margin[rows[k]] += v;
+    for (let k = grown.leafStart[q]; k < grown.leafEnd[q]; k++) margin[words[k * stride]] += v;
+    regradient(grown.leafStart[q], grown.leafEnd[q]);
   }
-  if (sampled === undefined) return;
-  sampled.fill(0);
-  for (let k = 0; k < nSampled; k++) sampled[rows[k]] = 1;
-  const { bins, nGroups } = data;
   const { routeGroup, routes } = grown;
-  for (let r = 0; r < data.nRows; r++) {
-    if (sampled[r] === 1) continue;
+  for (let k = nSampled; k < store.nRows; k++) {
     let node = 0;
-    while (routeGroup[node] >= 0)
-      node = routes[node * 256 + bins[r * nGroups + routeGroup[node]]] === 1 ? left[node] : right[node];
-    margin[r] += value[node];
+    while (routeGroup[node] >= 0) node = routes[node * 256 + binAt(store, k, routeGroup[node])] === 1 ? left[node] : right[node];
+    margin[words[k * stride]] += value[node];
   }
+  regradient(nSampled, store.nRows);
 }

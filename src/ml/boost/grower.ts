@@ -11,15 +11,12 @@ import { featureBinOf } from './bundling.js';
 import type { BinnedDataset } from './dataset.js';
 import { expandHistogram, newHistogram, subtractHistogram } from './histogram.js';
 import type { HistogramBuilder } from './histogram-builder.js';
+import { GRAD, HESS, partitionByRoute } from './row-store.js';
 import { findBestSplit, leafWeight, type Regularisation, type SplitCandidate } from './splitting.js';
 
-/** What the grower needs besides the gradients (which the histogram builder already holds). */
+/** What the grower needs; gradients sit in the records of data.store, which the grower reorders by node. */
 export interface GrowerContext {
   data: BinnedDataset;
-  grad: Float64Array;
-  hess: Float64Array;
-  /** Row ids; the grower reorders rows[0..nSampled) so that every node owns a contiguous range. */
-  rows: Uint32Array;
   builder: HistogramBuilder;
   reg: Regularisation;
   maxDepth: number;
@@ -35,7 +32,7 @@ export interface GrownTree {
   routeGroup: Int32Array;
   /** Per node: 256 bytes, 1 where that group bin goes left. */
   routes: Uint8Array;
-  /** Leaves as node id and row range [start, end) of ctx.rows. */
+  /** Leaves as node id and record range [start, end) of the row store. */
   leafNode: number[];
   leafStart: number[];
   leafEnd: number[];
@@ -52,18 +49,15 @@ interface OpenNode {
   split: SplitCandidate | undefined;
 }
 
-/** Reusable scratch memory of a grower (histograms, row buffer), kept across trees. */
+/** Reusable histograms of a grower, kept across trees. */
 export class GrowerScratch {
   private readonly free: Float64Array[] = [];
   readonly groupHist: Float64Array;
-  readonly spare: Uint32Array;
   constructor(
     readonly nFeatures: number,
     nGroups: number,
-    nRows: number,
   ) {
     this.groupHist = newHistogram(nGroups);
-    this.spare = new Uint32Array(nRows);
   }
   take = () => this.free.pop() ?? newHistogram(this.nFeatures);
   give = (h: Float64Array | undefined) => {
@@ -71,10 +65,10 @@ export class GrowerScratch {
   };
 }
 
-/** Grows one tree over rows[0..nSampled), considering only `features`. */
+/** Grows one tree over records [0, nSampled) of the row store, considering only `features`. */
 export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: number, features: Int32Array): GrownTree {
-  const { data, grad, hess, rows, reg } = ctx;
-  const { layout, bins, nGroups, edges } = data;
+  const { data, reg } = ctx;
+  const { layout, edges, store } = data;
   const nBins = layout.nBins;
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -115,8 +109,8 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
   let G = 0;
   let H = 0;
   for (let k = 0; k < nSampled; k++) {
-    G += grad[rows[k]];
-    H += hess[rows[k]];
+    G += store.floats[k * store.stride + GRAD];
+    H += store.floats[k * store.stride + HESS];
   }
   const root: OpenNode = { id: addNode(G, H), start: 0, end: nSampled, depth: 0, G, H, hist: undefined, split: undefined };
   if (canSplitAt(0) && ctx.maxLeaves !== 1) evaluate(root, true);
@@ -136,7 +130,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     const f = split.feature;
     const route = routeTable(data, f, split);
     const group = layout.groupOf[f];
-    const nLeft = partition(rows, scratch.spare, bins, nGroups, group, route, node.start, node.end);
+    const nLeft = partitionByRoute(store, node.start, node.end, group, route);
     const l: OpenNode = {
       id: addNode(split.leftG, split.leftH),
       start: node.start,
@@ -216,31 +210,4 @@ function routeTable(data: BinnedDataset, f: number, split: SplitCandidate): Uint
     table[gb] = (fb === MISSING_BIN ? split.missingLeft : fb <= split.bin) ? 1 : 0;
   }
   return table;
-}
-
-/** Stable partition of rows[start..end) by the route table (values 0/1); returns how many went left. */
-function partition(
-  rows: Uint32Array,
-  spare: Uint32Array,
-  bins: Uint8Array,
-  nGroups: number,
-  group: number,
-  route: Uint8Array,
-  start: number,
-  end: number,
-): number {
-  let nl = 0;
-  let nr = 0;
-  // Branch-free: the direction is a coin flip to the CPU. Writing r to both places is safe because the left
-  // cursor never passes the read cursor (start + nl <= k).
-  for (let k = start; k < end; k++) {
-    const r = rows[k];
-    const goLeft = route[bins[r * nGroups + group]];
-    rows[start + nl] = r;
-    spare[nr] = r;
-    nl += goLeft;
-    nr += 1 - goLeft;
-  }
-  rows.set(spare.subarray(0, nr), start + nl);
-  return nl;
 }

@@ -3,32 +3,39 @@ import { rng } from '../random.js';
 import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { expandHistogram, naiveHistogram, newHistogram, subtractHistogram } from './histogram.js';
-import { histogramBuilder, sharedFloat64, sharedUint32 } from './histogram-builder.js';
-import { mixedData, randomGradients } from './test-data.js';
+import { histogramBuilder } from './histogram-builder.js';
+import { writeGradients } from './loss.js';
+import { GRAD, HESS, partitionByRow, rowAt } from './row-store.js';
+import { mixedData } from './test-data.js';
 
+/** A binned dataset whose records carry log-loss gradients at a random margin. */
 function setup(n: number, seed: number, bundle = true) {
   const { X, y } = mixedData(n, seed);
-  const { grad: g, hess: h } = randomGradients(y, seed + 1);
   const data = binDataset(X, 255, bundle, seed);
-  const grad = sharedFloat64(n);
-  const hess = sharedFloat64(n);
-  grad.set(g);
-  hess.set(h);
-  const rows = sharedUint32(n);
-  const inputs = { bins: data.bins, nGroups: data.nGroups, nDense: data.layout.nDense, rows, grad, hess };
-  return { X, data, grad, hess, rows, inputs };
+  const rand = rng(seed + 1);
+  const margin = Float64Array.from({ length: n }, () => rand() * 4 - 2);
+  writeGradients(data.store, y, new Float64Array(n).fill(1), margin);
+  // The oracle reads the same float32 gradients, by row.
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    grad[rowAt(data.store, k)] = data.store.floats[k * data.store.stride + GRAD];
+    hess[rowAt(data.store, k)] = data.store.floats[k * data.store.stride + HESS];
+  }
+  return { X, data, grad, hess };
 }
 
+/** Feature histogram of records [start, end), built by the fast builder and expanded. */
 function featureHistogram(s: ReturnType<typeof setup>, nThreads: number, start: number, end: number) {
-  const builder = histogramBuilder(s.inputs, nThreads);
+  const builder = histogramBuilder(s.data.store, s.data.layout.nDense, nThreads);
   const group = newHistogram(s.data.nGroups);
   builder.build(start, end, group);
   builder.close();
   let G = 0;
   let H = 0;
   for (let k = start; k < end; k++) {
-    G += s.grad[s.rows[k]];
-    H += s.hess[s.rows[k]];
+    G += s.grad[rowAt(s.data.store, k)];
+    H += s.hess[rowAt(s.data.store, k)];
   }
   const out = newHistogram(s.data.layout.nFeatures);
   expandHistogram(s.data.layout, group, G, H, out);
@@ -48,31 +55,29 @@ describe('histogram building', () => {
     for (const bundle of [true, false]) {
       const s = setup(3000, 7, bundle);
       const rand = rng(11);
-      const subset: number[] = [];
-      for (let i = 0; i < 3000; i++) if (rand() < 0.3) subset.push(i);
-      s.rows.set(subset);
-      const fast = featureHistogram(s, 1, 0, subset.length);
-      const naive = naiveHistogram(s.X, s.data.edges, subset, s.grad, s.hess);
-      expect(maxDiff(fast, naive)).toBeLessThan(1e-9);
+      const pick = Uint8Array.from({ length: 3000 }, () => (rand() < 0.3 ? 1 : 0));
+      const m = partitionByRow(s.data.store, 0, 3000, pick);
+      const subset = Array.from({ length: m }, (_, k) => rowAt(s.data.store, k));
+      expect(subset.every((r) => pick[r] === 1)).toBe(true);
+      const fast = featureHistogram(s, 1, 0, m);
+      expect(maxDiff(fast, naiveHistogram(s.X, s.data.edges, subset, s.grad, s.hess))).toBeLessThan(1e-9);
     }
   });
 
   it('gives the sibling by subtraction the same histogram as building it', () => {
     const s = setup(3000, 5);
-    const left: number[] = [];
-    const right: number[] = [];
-    for (let i = 0; i < 3000; i++) (s.X.columns[0][i] <= 0.3 ? left : right).push(i);
-    s.rows.set([...left, ...right]);
+    const goLeft = Uint8Array.from(s.X.columns[0], (x) => (x <= 0.3 ? 1 : 0));
+    const nLeft = partitionByRow(s.data.store, 0, 3000, goLeft);
     const parent = featureHistogram(s, 1, 0, 3000);
-    const small = featureHistogram(s, 1, left.length, 3000);
-    const sibling = newHistogram(s.data.layout.nFeatures);
-    subtractHistogram(parent, small, sibling);
-    expect(maxDiff(sibling, naiveHistogram(s.X, s.data.edges, left, s.grad, s.hess))).toBeLessThan(1e-9);
+    const right = featureHistogram(s, 1, nLeft, 3000);
+    const left = newHistogram(s.data.layout.nFeatures);
+    subtractHistogram(parent, right, left);
+    const leftRows = Array.from({ length: nLeft }, (_, k) => rowAt(s.data.store, k));
+    expect(maxDiff(left, naiveHistogram(s.X, s.data.edges, leftRows, s.grad, s.hess))).toBeLessThan(1e-9);
   });
 
   it('gives bit-identical histograms with a worker thread and without', () => {
     const s = setup(20_000, 9);
-    for (let i = 0; i < 20_000; i++) s.rows[i] = i;
     const serial = featureHistogram(s, 1, 0, 20_000);
     const parallel = featureHistogram(s, 2, 0, 20_000);
     expect(maxDiff(serial, parallel)).toBe(0);

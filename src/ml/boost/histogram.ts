@@ -7,6 +7,7 @@
 import type { Matrix } from '../matrix.js';
 import { type BinEdges, binOf, MISSING_BIN } from './binning.js';
 import type { GroupLayout } from './bundling.js';
+import type { RowStore } from './row-store.js';
 
 /** Doubles per feature in a histogram: 256 bins × (Σg, Σh). */
 export const FEATURE_STRIDE = 512;
@@ -15,33 +16,25 @@ export const FEATURE_STRIDE = 512;
 export const newHistogram = (nColumns: number) => new Float64Array(nColumns * FEATURE_STRIDE);
 
 /**
- * Adds rows[start..end) into a group histogram (not cleared first). The hot loop of training: one pass over each
- * row's group bytes; encoded groups (j >= nDense) skip group bin 0, their default bin, recovered later from totals.
- * The worker thread runs a copy of this loop (worker-source.ts); keep the two identical.
+ * Adds records [start, end) of the row store into a group histogram (not cleared first). The hot loop of training:
+ * one sequential pass over each record's group bytes; encoded groups (j >= nDense) skip group bin 0, their default
+ * bin, recovered later from node totals. The worker thread runs a copy of this loop (worker-source.ts); keep the
+ * two identical.
  */
-export function accumulateGroupHistogram(
-  bins: Uint8Array,
-  nGroups: number,
-  nDense: number,
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  grad: Float64Array,
-  hess: Float64Array,
-  out: Float64Array,
-): void {
+export function accumulateGroupHistogram(store: RowStore, nDense: number, start: number, end: number, out: Float64Array): void {
+  const { floats, bytes, stride, nGroups } = store;
   for (let k = start; k < end; k++) {
-    const r = rows[k];
-    const g = grad[r];
-    const h = hess[r];
-    const p = r * nGroups;
+    const w = k * stride;
+    const g = floats[w + 1];
+    const h = floats[w + 2];
+    const p = w * 4 + 12;
     for (let j = 0; j < nDense; j++) {
-      const s = (j << 9) + (bins[p + j] << 1);
+      const s = (j << 9) + (bytes[p + j] << 1);
       out[s] += g;
       out[s + 1] += h;
     }
     for (let j = nDense; j < nGroups; j++) {
-      const b = bins[p + j];
+      const b = bytes[p + j];
       if (b !== 0) {
         const s = (j << 9) + (b << 1);
         out[s] += g;

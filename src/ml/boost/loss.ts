@@ -1,5 +1,7 @@
 /** Binary log loss on the margin (log-odds) scale: gradients, hessians, the prior margin, the validation score. */
 
+import type { RowStore } from './row-store.js';
+
 /** Smallest hessian kept, so a confidently right row still has a positive weight (XGBoost uses the same floor). */
 const MIN_HESSIAN = 1e-16;
 
@@ -32,20 +34,24 @@ export function priorMargin(y: ArrayLike<number>, w: Float64Array, baseScore: nu
   return Math.log(p / (1 - p));
 }
 
-/** Writes the gradient and hessian of the weighted log loss at `margin` for rows [from, to). */
-export function logLossGradients(
+/**
+ * Writes the gradient and hessian of the weighted log loss at each row's margin into records [from, to) of the
+ * row store (float32, as XGBoost keeps them). Rows are looked up by the record's row id.
+ */
+export function writeGradients(
+  store: RowStore,
   y: ArrayLike<number>,
   w: Float64Array,
   margin: Float64Array,
-  grad: Float64Array,
-  hess: Float64Array,
   from = 0,
-  to = y.length,
+  to = store.nRows,
 ): void {
-  for (let i = from; i < to; i++) {
-    const p = 1 / (1 + Math.exp(-margin[i]));
-    grad[i] = (p - y[i]) * w[i];
-    hess[i] = Math.max(p * (1 - p), MIN_HESSIAN) * w[i];
+  const { words, floats, stride } = store;
+  for (let k = from, at = from * stride; k < to; k++, at += stride) {
+    const r = words[at];
+    const p = 1 / (1 + Math.exp(-margin[r]));
+    floats[at + 1] = (p - y[r]) * w[r];
+    floats[at + 2] = Math.max(p * (1 - p), MIN_HESSIAN) * w[r];
   }
 }
 

@@ -1,17 +1,22 @@
 /** Seeded sampling for boosting: rows per tree, features per tree, the early-stopping hold-out. */
 
 import { permutation } from '../random.js';
+import { partitionByRow, type RowStore } from './row-store.js';
 
-/** Writes the rows kept for one tree (each with probability `fraction`, ascending) into `rows`; returns how many. */
-export function sampleRows(rand: () => number, nRows: number, fraction: number, rows: Uint32Array): number {
-  if (fraction >= 1) {
-    for (let i = 0; i < nRows; i++) rows[i] = i;
-    return nRows;
-  }
+/**
+ * Draws the rows one tree sees (each with probability `fraction`, decided in record order so a seed fixes it) and
+ * moves their records to the front of the store, keeping order. Returns how many (at least one).
+ */
+export function sampleRows(rand: () => number, store: RowStore, fraction: number, flags: Uint8Array): number {
+  const { words, stride, nRows } = store;
   let m = 0;
-  for (let i = 0; i < nRows; i++) if (rand() < fraction) rows[m++] = i;
-  if (m === 0) rows[m++] = Math.min(nRows - 1, Math.floor(rand() * nRows));
-  return m;
+  for (let k = 0; k < nRows; k++) {
+    const keep = rand() < fraction ? 1 : 0;
+    flags[words[k * stride]] = keep;
+    m += keep;
+  }
+  if (m === 0) flags[words[0]] = 1;
+  return partitionByRow(store, 0, nRows, flags);
 }
 
 /** The features one tree may split on: ⌈fraction × n⌉ of them (at least one), ascending. */

@@ -1,22 +1,19 @@
 /**
  * Source of the histogram worker thread, as text for `new Worker(source, { eval: true })`: a string runs the same
  * under tsx, vitest and the compiled dist, where a `.ts` worker file would not load. Its loop is a copy of
- * accumulateGroupHistogram in histogram.ts; the parallel-vs-serial test proves the two give identical bits.
+ * accumulateGroupHistogram in histogram.ts; the parallel-vs-serial tests prove the two give identical bits.
  *
  * Protocol over the shared control array `ctrl` (Int32): ctrl[0] = 0 idle, 1 job posted, 2 job done, 3 stop;
- * ctrl[1..2] = the row range [start, end) to accumulate into `out` (cleared first).
+ * ctrl[1..2] = the record range [start, end) to accumulate into `out` (cleared first).
  */
 export const histogramWorkerSource = `
 const { parentPort } = require('node:worker_threads');
 parentPort.once('message', (m) => {
   const ctrl = new Int32Array(m.ctrl);
-  const bins = new Uint8Array(m.bins);
-  const rows = new Uint32Array(m.rows);
-  const grad = new Float64Array(m.grad);
-  const hess = new Float64Array(m.hess);
+  const floats = new Float32Array(m.records);
+  const bytes = new Uint8Array(m.records);
   const out = new Float64Array(m.out);
-  const nGroups = m.nGroups;
-  const nDense = m.nDense;
+  const { stride, nGroups, nDense } = m;
   for (;;) {
     const state = Atomics.load(ctrl, 0);
     if (state === 3) break;
@@ -25,17 +22,17 @@ parentPort.once('message', (m) => {
     const end = ctrl[2];
     out.fill(0);
     for (let k = start; k < end; k++) {
-      const r = rows[k];
-      const g = grad[r];
-      const h = hess[r];
-      const p = r * nGroups;
+      const w = k * stride;
+      const g = floats[w + 1];
+      const h = floats[w + 2];
+      const p = w * 4 + 12;
       for (let j = 0; j < nDense; j++) {
-        const s = (j << 9) + (bins[p + j] << 1);
+        const s = (j << 9) + (bytes[p + j] << 1);
         out[s] += g;
         out[s + 1] += h;
       }
       for (let j = nDense; j < nGroups; j++) {
-        const b = bins[p + j];
+        const b = bytes[p + j];
         if (b !== 0) {
           const s = (j << 9) + (b << 1);
           out[s] += g;
