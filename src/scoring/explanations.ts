@@ -1,0 +1,110 @@
+/** Per-row explanations on business features: exact SHAP summed from encoded columns, base value, margin, drivers in words. */
+import { ChurnError } from '../errors/index.js';
+import { type FeatureFrame, isNumericColumn, rowOf } from '../features/index.js';
+import {
+  aggregateContributionRows,
+  type DriverDescription,
+  describeDriver,
+  type FeatureGroups,
+  type FeatureValue,
+  topDrivers,
+} from '../insights/index.js';
+import type { EncodedShap, MarginUnit } from './estimator.js';
+
+/** Default number of drivers shown each way (up and down). */
+export const defaultTopK = 3;
+
+/**
+ * Largest |base + Σ contributions − margin| accepted at run time. TreeSHAP sums a few thousand path terms per row in
+ * floating point, so exact equality is not expected; measured gaps are below 1e-12 (see the tests), far under this.
+ */
+export const additivityTolerance = 1e-6;
+
+/** A customer's drivers: the strongest pushes up and down, each in business words with the value and the unit. */
+export interface CustomerDrivers {
+  up: DriverDescription[];
+  down: DriverDescription[];
+}
+
+/** SHAP explanations of a batch of rows, on business features. */
+export interface Explanations {
+  /** Scale of base value, contributions and margin: log-odds, or probability for forests. */
+  unit: MarginUnit;
+  /** The model's expected margin (no feature known): every row starts from it. */
+  baseValue: number;
+  /** Business features, in model column order of first appearance. */
+  features: readonly string[];
+  nRows: number;
+  /** nRows × features.length, row-major: contributions[i·k + f]. */
+  contributions: Float64Array;
+  /** The model's margin of each row, from the prediction path (not from the SHAP values). */
+  margin: Float64Array;
+  /** The customer's own value of a business feature (category label, number, or null when missing). */
+  valueAt(row: number, feature: string): FeatureValue;
+  /** Every input and derived value of one row (context for driver sentences). */
+  rowValues(row: number): Record<string, FeatureValue>;
+  /** base + Σ contributions − margin for one row (≈ 0: additivity). */
+  additivityGap(row: number): number;
+  /** The top-k drivers raising and lowering the risk of one row, rendered (default k = 3). */
+  drivers(row: number, topK?: number): CustomerDrivers;
+}
+
+/** Builds the explanations of `frame`'s rows from encoded SHAP values and the model's own margins. */
+export function explanationsOf(
+  shap: EncodedShap,
+  margin: Float64Array,
+  groups: FeatureGroups,
+  frame: FeatureFrame,
+): Explanations {
+  const nRows = margin.length;
+  const k = groups.names.length;
+  const contributions = aggregateContributionRows(groups, shap.values, nRows);
+  const valueAt = (row: number, feature: string): FeatureValue => {
+    const c = frame.columns[feature];
+    if (!c) return null;
+    const v = c[row];
+    return isNumericColumn(c) ? (Number.isNaN(v) ? null : (v as number)) : (v as string | null);
+  };
+  return {
+    unit: shap.unit,
+    baseValue: shap.baseValue,
+    features: groups.names,
+    nRows,
+    contributions,
+    margin,
+    valueAt,
+    rowValues: (row) => rowOf(frame, row),
+    additivityGap(row) {
+      let total = shap.baseValue;
+      for (let f = 0; f < k; f++) total += contributions[row * k + f];
+      return total - margin[row];
+    },
+    drivers(row, topK = defaultTopK) {
+      const drivers = groups.names.map((feature, f) => ({
+        feature,
+        value: valueAt(row, feature),
+        contribution: contributions[row * k + f],
+      }));
+      const top = topDrivers(drivers, topK);
+      const context = { unit: shap.unit, features: rowOf(frame, row) };
+      const render = (d: (typeof drivers)[number]) => describeDriver({ ...d, context });
+      return { up: top.up.map(render), down: top.down.map(render) };
+    },
+  };
+}
+
+/** Checks base + Σ contributions = margin on every row; CHURN_ERR_INTERNAL naming the first row that breaks it. */
+export function assertAdditive(e: Explanations, tolerance = additivityTolerance): number {
+  let worst = 0;
+  for (let i = 0; i < e.nRows; i++) {
+    const gap = Math.abs(e.additivityGap(i));
+    if (!(gap <= tolerance))
+      throw new ChurnError(
+        'CHURN_ERR_INTERNAL',
+        `Explanation of row ${i} does not add up: base ${e.baseValue} + contributions ≠ margin ${e.margin[i]} (gap ${gap})`,
+        { row: i, gap, tolerance },
+      );
+    worst = Math.max(worst, gap);
+  }
+  return worst;
+}

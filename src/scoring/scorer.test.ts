@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isChurnError } from '../errors/index.js';
+import { rowOf } from '../features/index.js';
+import { type LogisticModel, linearShap } from '../ml/index.js';
+import { createArtifact, decodeArtifact, encodeArtifact, type ModelArtifact } from '../registry/index.js';
+import { loadScorer } from './index.js';
+import { type SmallBusiness, type SmallModel, smallBusiness, trainSmallModel } from './testing/small-model.test-support.js';
+
+let business: SmallBusiness;
+const models: Partial<Record<'logistic' | 'random_forest' | 'gradient_boosting' | 'hist_boosting', SmallModel>> = {};
+const families = ['logistic', 'random_forest', 'gradient_boosting', 'hist_boosting'] as const;
+
+beforeAll(async () => {
+  business = await smallBusiness();
+  for (const f of families) models[f] = trainSmallModel(business.set, f);
+}, 60_000);
+afterAll(() => business.store.close());
+
+const model = (f: (typeof families)[number]) => models[f] as SmallModel;
+const roundTrip = (a: ModelArtifact) => decodeArtifact(encodeArtifact(a));
+
+describe('loadScorer', () => {
+  it.each(families)('%s: probabilities after an artifact round trip equal the fitted model’s on every validation row', (f) => {
+    const m = model(f);
+    const scores = loadScorer(roundTrip(m.artifact)).scoreFrame(m.validation);
+    expect(scores.nRows).toBe(m.validation.nRows);
+    expect(scores.nRows).toBeGreaterThan(200);
+    expect(Array.from(scores.probability)).toEqual(Array.from(m.validationProbability));
+  });
+
+  it('decides at the artifact threshold, not at 0.5', () => {
+    const m = trainSmallModel(business.set, 'logistic', { threshold: 0.3 });
+    const scores = loadScorer(m.artifact).scoreFrame(m.validation);
+    const expected = Array.from(scores.probability, (p) => (p >= 0.3 ? 1 : 0));
+    expect(Array.from(scores.decision)).toEqual(expected);
+    const atHalf = Array.from(scores.probability).filter((p) => p >= 0.5).length;
+    const flagged = expected.reduce((a: number, b) => a + b, 0);
+    expect(flagged).toBeGreaterThan(atHalf); // balanced logistic: many probabilities between 0.3 and 0.5
+  });
+
+  it('puts each probability in the bucket of the artifact cuts (lower bound inclusive)', () => {
+    const m = trainSmallModel(business.set, 'gradient_boosting', { cuts: [0.02, 0.05, 0.1] });
+    const scores = loadScorer(m.artifact).scoreFrame(m.validation);
+    const bucketOf = (p: number) => (p < 0.02 ? 'Low' : p < 0.05 ? 'Medium' : p < 0.1 ? 'High' : 'Very High');
+    expect(scores.riskBucket).toEqual(Array.from(scores.probability, bucketOf));
+    expect(new Set(scores.riskBucket).size).toBe(4);
+  });
+
+  it('scores API records exactly like the same rows from the store', () => {
+    const m = model('hist_boosting');
+    const scorer = loadScorer(m.artifact);
+    const records = Array.from({ length: 50 }, (_, i) => {
+      const r: Record<string, unknown> = { customer_id: m.validation.customerId[i] };
+      for (const [k, v] of Object.entries(rowOf(m.validation, i))) r[k] = v;
+      return r;
+    });
+    const fromRecords = scorer.scoreRecords(records);
+    expect(fromRecords.ids).toEqual(m.validation.customerId.slice(0, 50));
+    expect(Array.from(fromRecords.probability)).toEqual(Array.from(m.validationProbability.subarray(0, 50)));
+  });
+
+  it('rejects a bad record with CHURN_ERR_VALIDATION naming the field and the record index', () => {
+    const scorer = loadScorer(model('logistic').artifact);
+    const good = { total_sessions_30d: 3 };
+    try {
+      scorer.scoreRecords([good, good, { total_sessions_30d: -1 }]);
+      expect.unreachable();
+    } catch (e) {
+      expect(isChurnError(e, 'CHURN_ERR_VALIDATION')).toBe(true);
+      expect((e as { context: Record<string, unknown> }).context).toMatchObject({ field: 'total_sessions_30d', record: 2 });
+    }
+    expect(() => scorer.scoreRecords([{ sessions: 3 }])).toThrow(/sessions: is not a known feature/);
+  });
+
+  it('refuses a model trained on another feature contract, naming the difference', () => {
+    const { modelId: _i, contentHash: _h, formatVersion: _f, features, ...rest } = model('logistic').artifact;
+    const { contractHash: _c, ...schema } = features;
+    const other = createArtifact({ ...rest, features: { ...schema, recipeVersion: 'derived-000000000000' } });
+    expect(() => loadScorer(other)).toThrow(/another feature contract.*recipe derived-000000000000/);
+  });
+});
+
+describe('explanations', () => {
+  it.each(families)('%s: base value + Σ business contributions = the model margin on every row', (f) => {
+    const m = model(f);
+    const scorer = loadScorer(m.artifact);
+    const e = scorer.explain(m.validation);
+    expect(e.unit).toBe(f === 'random_forest' ? 'probability' : 'log-odds');
+    let worst = 0;
+    for (let i = 0; i < e.nRows; i++) worst = Math.max(worst, Math.abs(e.additivityGap(i)));
+    expect(e.nRows).toBe(m.validation.nRows);
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('sums one-hot pieces back to their business feature exactly (logistic, plan_type)', () => {
+    const m = model('logistic');
+    const scorer = loadScorer(m.artifact);
+    const rows = scorer.prepareFrame(m.validation);
+    const e = scorer.explain(rows);
+    const encoded = linearShap(m.artifact.estimator.state as LogisticModel, rows.X);
+    const pieces = m.artifact.features.modelInputs.flatMap((c, j) => (c.feature === 'plan_type' ? [j] : []));
+    expect(pieces.length).toBeGreaterThanOrEqual(3); // Basic, Standard, Premium, __other__
+    const f = e.features.indexOf('plan_type');
+    const k = e.features.length;
+    for (let i = 0; i < e.nRows; i++) {
+      let sum = 0;
+      for (const j of pieces) sum += encoded.values[i * encoded.nFeatures + j];
+      expect(e.contributions[i * k + f]).toBe(sum);
+    }
+    expect(e.valueAt(0, 'plan_type')).toBe(m.validation.columns.plan_type[0]);
+  });
+
+  it('folds log1p_ twins into their raw feature and quotes the customer’s own value in words', () => {
+    const m = model('logistic');
+    const e = loadScorer(m.artifact).explain(m.validation);
+    expect(e.features).toContain('tenure_days');
+    expect(e.features).not.toContain('log1p_tenure_days');
+    const d = e.drivers(0, 3);
+    expect(d.up.length + d.down.length).toBeGreaterThan(0);
+    for (const x of [...d.up, ...d.down]) {
+      expect(x.unit).toBe('log-odds');
+      expect(x.text).toMatch(/(raises|lowers) churn risk \([+−-]\d+\.\d\d log-odds\)/);
+    }
+  });
+});

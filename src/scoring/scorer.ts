@@ -1,0 +1,140 @@
+/**
+ * loadScorer: the one place raw rows become decisions. Vectorised over a batch: inputs → frame → fitted preprocessing →
+ * estimator → calibration → decision at the artifact's threshold and risk bucket from its cuts (registry's classify).
+ */
+import { type FeatureFrame, transform } from '../features/index.js';
+import { defaultRules, type LifetimeOptions, type RetentionRule } from '../insights/index.js';
+import type { Matrix } from '../ml/index.js';
+import { classify, type ModelArtifact } from '../registry/index.js';
+import { type Assessment, assessRows } from './assess.js';
+import { businessFeatureGroups } from './business-features.js';
+import { calibrate } from './calibration.js';
+import { checkArtifact } from './check-artifact.js';
+import { type Estimator, estimatorOf, type MarginUnit } from './estimator.js';
+import { assertAdditive, type Explanations, explanationsOf } from './explanations.js';
+import { inputAdapterOf } from './input/adapter.js';
+import type { InputAdapter } from './input/input.js';
+
+/** Rows ready for the model: ids, the frame the preprocessing reads, and the model input matrix. */
+export interface PreparedRows {
+  nRows: number;
+  /** Customer (or row) ids, in row order. */
+  ids: string[];
+  /** Cutoff each row describes ('' when unknown). */
+  cutoffs: string[];
+  /** Inputs plus derived features: what explanations quote as the customer's own values. */
+  frame: FeatureFrame;
+  X: Matrix;
+}
+
+/** Probability, decision and risk bucket of every row. */
+export interface Scores {
+  nRows: number;
+  ids: string[];
+  cutoffs: string[];
+  /** P(churn within the horizon), calibrated when the artifact has calibration. */
+  probability: Float64Array;
+  /** 1 when probability ≥ the artifact's threshold. */
+  decision: Uint8Array;
+  riskBucket: string[];
+}
+
+/** Options of a scorer. */
+export interface ScorerOptions {
+  /** Retention rules (default: the rule set shipped with insights). */
+  rules?: readonly RetentionRule[];
+  /** CLV horizon and discounting (default: insights defaults; the churn horizon always comes from the artifact). */
+  lifetime?: Omit<LifetimeOptions, 'horizonDays'>;
+}
+
+/** Options of `explain`. */
+export interface ExplainOptions {
+  /** Check base + Σ contributions = margin on every row (default true; CHURN_ERR_INTERNAL when broken). */
+  checkAdditivity?: boolean;
+}
+
+/** A loaded model that scores, explains and recommends. */
+export interface Scorer {
+  readonly artifact: ModelArtifact;
+  readonly modelId: string;
+  /** The raw-input side: fields, validation and CSV parsing of this model's inputs. */
+  readonly input: InputAdapter;
+  /** Scale of explanations (log-odds, or probability for forests). */
+  readonly unit: MarginUnit;
+  /** Churn horizon of the probability, in days (null for table models). */
+  readonly horizonDays: number | null;
+  /** A stored frame of raw inputs (a snapshot) → rows ready for the model. */
+  prepareFrame(frame: FeatureFrame): PreparedRows;
+  /** Raw records (API bodies) → rows ready for the model; the first invalid record throws CHURN_ERR_VALIDATION. */
+  prepareRecords(records: readonly unknown[]): PreparedRows;
+  score(rows: PreparedRows): Scores;
+  scoreFrame(frame: FeatureFrame): Scores;
+  scoreRecords(records: readonly unknown[]): Scores;
+  /** Exact per-row SHAP on business features (frame, records or prepared rows). */
+  explain(input: FeatureFrame | readonly unknown[] | PreparedRows, options?: ExplainOptions): Explanations;
+  /** Score, explanation, drivers in words, CLV, revenue at risk and retention action of every row. */
+  assess(rows: PreparedRows, options?: { topK?: number }): { scores: Scores; explanations: Explanations; rows: Assessment[] };
+}
+
+/**
+ * A scorer for `artifact`. Refuses (CHURN_ERR_ARTIFACT) a model whose feature contract differs from the running
+ * code's, whose preprocessing or estimator this build cannot run, or whose columns disagree with its feature schema.
+ */
+export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {}): Scorer {
+  const pre = checkArtifact(artifact);
+  const input = inputAdapterOf(artifact);
+  const estimator = estimatorOf(artifact);
+  const groups = businessFeatureGroups(artifact);
+  const rules = options.rules ?? defaultRules;
+  const horizonDays = artifact.training.horizonDays;
+  const lifetime: LifetimeOptions = { ...options.lifetime, horizonDays: horizonDays ?? undefined };
+
+  const prepared = (frame: FeatureFrame): PreparedRows => ({
+    nRows: frame.nRows,
+    ids: frame.customerId,
+    cutoffs: frame.cutoff,
+    frame,
+    X: transform(pre, frame),
+  });
+  const prepareFrame = (frame: FeatureFrame) => prepared(input.prepare(frame));
+  const prepareRecords = (records: readonly unknown[]) => prepared(input.frameOf(records.map((r, i) => input.validate(r, i))));
+  const score = (rows: PreparedRows) => scoreMatrix(artifact, estimator, rows);
+  const toRows = (x: FeatureFrame | readonly unknown[] | PreparedRows): PreparedRows =>
+    Array.isArray(x) ? prepareRecords(x) : 'X' in (x as PreparedRows) ? (x as PreparedRows) : prepareFrame(x as FeatureFrame);
+  const explain = (x: FeatureFrame | readonly unknown[] | PreparedRows, o: ExplainOptions = {}) => {
+    const rows = toRows(x);
+    const e = explanationsOf(estimator.shap(rows.X), estimator.margin(rows.X), groups, rows.frame);
+    if (o.checkAdditivity !== false) assertAdditive(e);
+    return e;
+  };
+  return {
+    artifact,
+    modelId: artifact.modelId,
+    input,
+    unit: estimator.unit,
+    horizonDays,
+    prepareFrame,
+    prepareRecords,
+    score,
+    scoreFrame: (frame) => score(prepareFrame(frame)),
+    scoreRecords: (records) => score(prepareRecords(records)),
+    explain,
+    assess(rows, o = {}) {
+      const scores = score(rows);
+      const explanations = explain(rows);
+      return { scores, explanations, rows: assessRows(rows.frame, scores, explanations, { rules, lifetime, topK: o.topK }) };
+    },
+  };
+}
+
+function scoreMatrix(artifact: ModelArtifact, estimator: Estimator, rows: PreparedRows): Scores {
+  const probability = calibrate(artifact.calibration, estimator.probability(rows.X));
+  const decision = new Uint8Array(rows.nRows);
+  const riskBucket = new Array<string>(rows.nRows);
+  for (let i = 0; i < rows.nRows; i++) {
+    const c = classify(artifact, probability[i]);
+    decision[i] = c.decision;
+    riskBucket[i] = c.riskBucket;
+  }
+  return { nRows: rows.nRows, ids: rows.ids, cutoffs: rows.cutoffs, probability, decision, riskBucket };
+}
