@@ -97,20 +97,24 @@ export class CustomerSim {
     }
   }
 
-  /** Today's voluntary decision: hazard × the experiment hook, then the reason and when service ends. */
-  private maybeDecide(day: number, level: number): void {
-    let h = voluntaryHazard(this, day, level);
+  /** Probability of deciding to cancel today: the voluntary hazard × the caller's churnHazard hook. */
+  private decisionHazard(day: number, level: number): number {
+    const h = voluntaryHazard(this, day, level);
     const hook = this.world.options.churnHazard;
-    if (hook) {
-      const m = hook(this.profile.id, this.world.cal.iso(day));
-      if (!(typeof m === 'number' && Number.isFinite(m) && m >= 0))
-        throw new ChurnError('CHURN_ERR_PARAM', `churnHazard returned ${String(m)}; it must return a finite number ≥ 0`, {
-          option: 'churnHazard',
-          customerId: this.profile.id,
-          date: this.world.cal.iso(day),
-        });
-      h *= m;
-    }
+    if (!hook) return h;
+    const m = hook(this.profile.id, this.world.cal.iso(day));
+    if (!(typeof m === 'number' && Number.isFinite(m) && m >= 0))
+      throw new ChurnError('CHURN_ERR_PARAM', `churnHazard returned ${String(m)}; it must return a finite number ≥ 0`, {
+        option: 'churnHazard',
+        customerId: this.profile.id,
+        date: this.world.cal.iso(day),
+      });
+    return h * m;
+  }
+
+  /** Today's voluntary decision: the reason, and when service ends. */
+  private maybeDecide(day: number, level: number): void {
+    const h = this.decisionHazard(day, level);
     if (this.r.next() >= h) return;
     const reason = cancelReason(this, day, level);
     const sub = this.sub!;
@@ -128,12 +132,12 @@ export class CustomerSim {
 
   /**
    * An initial-base customer may already have decided to cancel during the paid period that runs into the
-   * window: replay the daily decision (no rows, no hook) from that period's start, so month one is not churn-free.
+   * window: replay the daily decision (no rows) from that period's start, so month one is not churn-free.
    */
   private decideBeforeWindow(windowStart: number): void {
     const level = this.e0;
     for (let day = this.sub!.termStart; day < windowStart && !this.decided; day++)
-      if (this.r.next() < voluntaryHazard(this, day, level)) this.decided = cancelReason(this, day, level);
+      if (this.r.next() < this.decisionHazard(day, level)) this.decided = cancelReason(this, day, level);
   }
 
   /** Ends the spell on `endDay` for `reason`, and decides whether (and when) the customer comes back. */

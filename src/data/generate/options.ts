@@ -36,13 +36,16 @@ export interface GenerateOptions {
   /** Changes injected from a date (issue 9: monitoring must detect them). */
   drift?: DriftScenario[];
   /**
-   * Multiplier on the voluntary-cancellation hazard of `customerId` on `date` (ISO), default 1.
-   * Called once per customer per day on which that customer is subscribed and has not yet decided to cancel;
-   * the result multiplies the probability that the customer decides to cancel that day (0 = will not decide to
-   * cancel that day). It does not touch payment failures (involuntary churn), plan changes or win-backs, and it
-   * is not seen by the churn-rate calibration, so a multiplier below 1 lowers churn below the target.
-   * A monthly subscription that decides to cancel ends at the end of its paid month; an annual one at its
-   * term end (or at once, with a refund, for a minority). Must return a finite number ≥ 0.
+   * Multiplier on the voluntary-cancellation hazard of `customerId` on `date` (ISO); default 1.
+   * Called once per customer per simulated day on which that customer is subscribed and has not yet decided to
+   * cancel — window days, plus (for the initial base only) the days of the billing period that was already
+   * running at `start`, which are replayed with dates before `start`. The result multiplies the probability
+   * that the customer decides to cancel that day (0 = cannot decide to cancel that day). A monthly subscriber
+   * who decides ends service the day before the next billing anniversary (≤ 1 month later); an annual one at
+   * the term end (≤ 12 months later), or at once with a refund for 12 %; one who decides during payment retries
+   * ends at once. The hook does not touch payment failures (involuntary churn), plan changes or win-backs, and
+   * the churn-rate calibration never calls it, so a multiplier below 1 lowers churn below the target.
+   * Must return a finite number ≥ 0 (anything else stops generation with CHURN_ERR_PARAM).
    */
   churnHazard?: (customerId: string, date: string) => number;
   /** Whole customers per batch handed to the sink (default 500). */

@@ -18,8 +18,8 @@ export const annualMonthsCharged = 10;
 export const devices: Record<Device, { share: number; crashPerSession: number; minutes: number; hazard: number }> = {
   Android: { share: 0.4, crashPerSession: 0.022, minutes: 0.9, hazard: 1.05 },
   iOS: { share: 0.3, crashPerSession: 0.01, minutes: 1.0, hazard: 0.9 },
-  Web: { share: 0.15, crashPerSession: 0.008, minutes: 1.2, hazard: 1.3 },
-  SmartTV: { share: 0.15, crashPerSession: 0.015, minutes: 2.2, hazard: 0.7 },
+  Web: { share: 0.15, crashPerSession: 0.008, minutes: 1.2, hazard: 1.4 },
+  SmartTV: { share: 0.15, crashPerSession: 0.015, minutes: 2.2, hazard: 0.65 },
 };
 
 /** Acquisition channels: share of signups, churn hazard factor, chance of a signup promotion. */
@@ -74,7 +74,7 @@ export const usage = {
 /** The voluntary-cancellation hazard: a daily base rate × factors (the base is calibrated to the target rate). */
 export const hazard = {
   /** Daily base hazard at the default target before calibration. */
-  dailyBase: 0.03 / 30,
+  dailyBase: 0.019 / 30,
   engagementElasticity: 1.1,
   fading: 2.0,
   firstQuarter: 1.5,
@@ -83,7 +83,7 @@ export const hazard = {
   young: 1.15,
   senior: 0.9,
   annual: 0.35,
-  noAutoRenew: 1.8,
+  noAutoRenew: 2.2,
   promoActive: 0.6,
   /** After a promotion ends or a price rises: factor for `priceShockDays`. */
   priceShock: 2.5,
@@ -108,17 +108,17 @@ export const hazard = {
 export const billing = {
   methods: { card: 0.6, paypal: 0.2, bank_transfer: 0.1, carrier_billing: 0.1 },
   annualShare: 0.22,
-  autoRenewShare: { monthly: 0.9, annual: 0.75 },
+  autoRenewShare: { monthly: 0.85, annual: 0.75 },
   /** Cards expire every `cardLifeMonths`; a customer updates the card beforehand with probability `cardUpdatedInTime`. */
   cardLifeMonths: 36,
-  cardUpdatedInTime: 0.45,
+  cardUpdatedInTime: 0.35,
   /** Chance that the customer updates an expired card before each retry. */
   cardUpdatedOnRetry: 0.3,
   /** Insufficient funds: per-customer chance per charge ~ fragile share × high rate, else low rate. */
   fragileShare: 0.12,
   fragileRate: 0.12,
   sturdyRate: 0.004,
-  fundsRetrySuccess: 0.4,
+  fundsRetrySuccess: 0.3,
   processingErrorRate: 0.004,
   processingRetrySuccess: 0.9,
   /** Days between attempts 1→2, 2→3, 3→4; after the 4th failure the subscription ends (involuntary churn). */

@@ -61,7 +61,7 @@ describe('plans, prices and discounts', () => {
       });
     const duringRate = churnPerMonth(during, windowEnd, windowStart);
     expect(afterDays).toBeGreaterThan(10_000);
-    expect((30 * afterChurns) / afterDays / duringRate).toBeGreaterThan(2);
+    expect((30 * afterChurns) / afterDays / duringRate).toBeGreaterThan(1.6);
   });
 
   it('upgrades follow high usage and downgrades low usage; the new row starts the day after the old one ends', () => {
@@ -170,7 +170,7 @@ describe('win-backs', () => {
       });
     expect(b.summary.winBacks).toBeGreaterThanOrEqual(returns.length);
     expect(returns.length).toBeGreaterThan(100);
-    expect(returns.filter((s) => s.discount_pct > 0).length / returns.length).toBeGreaterThan(0.35);
+    expect(returns.filter((s) => s.discount_pct > 0).length / returns.length).toBeGreaterThan(0.3);
     // Customers lost to a failed card come back more often than those who chose to leave.
     expect(came.payment_failed / left.payment_failed).toBeGreaterThan(1.3 * (came.voluntary / left.voluntary));
   });
