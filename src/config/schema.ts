@@ -44,6 +44,45 @@ export const ConfigSchema = T.Object(
       },
       { ...strict, default: {} },
     ),
+    /** `churn serve` / `churn worker` (docs/api.md). */
+    serving: T.Object(
+      {
+        port: T.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
+        host: T.String({ minLength: 1, default: '127.0.0.1' }),
+        /** Largest JSON body in bytes (a 10,000-row batch is ~5 MB). */
+        bodyLimitBytes: T.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+        /** Most rows one /batch_predict may carry. */
+        batchMaxRows: T.Integer({ minimum: 1, maximum: 1_000_000, default: 10_000 }),
+        /** Largest CSV upload of /jobs/score in bytes. */
+        uploadMaxBytes: T.Integer({ minimum: 1024, default: 10 * 1024 ** 3 }),
+        /** Requests per key (or per client address without a key) per window. */
+        rateLimit: T.Object(
+          {
+            max: T.Integer({ minimum: 1, default: 1200 }),
+            windowMs: T.Integer({ minimum: 100, default: 60_000 }),
+          },
+          { ...strict, default: {} },
+        ),
+        /** Origins allowed by CORS; empty = CORS off. */
+        corsOrigins: T.Array(T.String({ minLength: 1 }), { default: [] }),
+        /** HTTPS when both are set (PEM files). */
+        tlsCertFile: T.String({ default: '' }),
+        tlsKeyFile: T.String({ default: '' }),
+        /** Prediction log: rows per store write and the longest a row waits in the buffer. */
+        logBatchRows: T.Integer({ minimum: 1, default: 1000 }),
+        logFlushMs: T.Integer({ minimum: 10, default: 1000 }),
+        /** `{customer_id}` prediction cache: entries (in-memory LRU) and lifetime. */
+        cacheEntries: T.Integer({ minimum: 0, default: 100_000 }),
+        cacheTtlSeconds: T.Integer({ minimum: 1, default: 3600 }),
+        /** Folder of uploaded and scored CSV files of jobs (shared by API and workers). */
+        jobsDir: T.String({ default: 'data/jobs' }),
+        /** How often servers and workers look for a newly promoted model. */
+        reloadIntervalMs: T.Integer({ minimum: 50, default: 1000 }),
+        /** How long a verified API key is trusted before it is looked up again (revocation delay). */
+        keyCacheSeconds: T.Integer({ minimum: 0, default: 10 }),
+      },
+      { ...strict, default: {} },
+    ),
     secrets: T.Object(
       {
         /** Key for pseudonymising customer ids (keyed HMAC) in logs and BI exports (CHURN_SECRETS__HMAC_KEY). */

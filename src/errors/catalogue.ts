@@ -20,6 +20,7 @@ export const errorCatalogue = {
   CHURN_ERR_SHAPE: { status: 400, doc: 'Input data has the wrong number of features or rows for the model.' },
   CHURN_ERR_NO_MODEL: { status: 503, doc: 'No model has been trained or promoted yet.' },
   CHURN_ERR_ARTIFACT: { status: 500, doc: 'A model artifact is corrupt, incomplete, or of an unsupported format version.' },
+  CHURN_ERR_BAD_REQUEST: { status: 400, doc: 'The request cannot be parsed (malformed JSON or multipart, empty body).' },
   CHURN_ERR_VALIDATION: { status: 422, doc: 'A request body or field failed validation.' },
   CHURN_ERR_AUTH: { status: 401, doc: 'The API key is missing or invalid.' },
   CHURN_ERR_FORBIDDEN: { status: 403, doc: 'The API key lacks the scope this operation needs.' },

@@ -1,0 +1,125 @@
+/** The Fastify app of `churn serve`: strict schemas, problem+json errors, auth, limits, docs, metrics, every route plugin. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolvePath } from '../config/index.js';
+import { ChurnError } from '../errors/index.js';
+import { installAuth } from './auth.js';
+import type { ServingDeps } from './deps.js';
+import { openApiInfo } from './openapi.js';
+import { problemOf, problemOfError, sendProblem } from './problem.js';
+import { routePlugins } from './routes/index.js';
+
+/** How to build the app (everything else comes from `deps.config.serving`). */
+export interface AppOptions {
+  /** Folder of the web app's static build (default `<project>/web/dist`); served at `/` when it exists. */
+  webDir?: string;
+  /** Redis client for shared rate limits (null/undefined: in-memory limits). */
+  redis?: import('ioredis').Redis | null;
+}
+
+/** Builds the app (not listening). Route plugins come from routes/index.ts, each given `deps`. */
+export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const s = deps.config.serving;
+  const tls = s.tlsCertFile !== '' && s.tlsKeyFile !== '';
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    disableRequestLogging: true, // one log line per request would cost more than the prediction itself
+    bodyLimit: s.bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, useDefaults: true } },
+    ...(tls
+      ? {
+          https: {
+            cert: readFileSync(resolvePath(deps.config, s.tlsCertFile)),
+            key: readFileSync(resolvePath(deps.config, s.tlsKeyFile)),
+          },
+        }
+      : {}),
+  }) as unknown as FastifyInstance;
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemOfError(error, request);
+    if (problem.status >= 500 && problem.code === 'CHURN_ERR_INTERNAL')
+      request.log.error({ err: error, url: request.url }, 'internal error');
+    return sendProblem(reply, problem);
+  });
+  const routes = new Map<string, { re: RegExp; methods: Set<string> }>();
+  app.addHook('onRoute', (r) => {
+    const entry = routes.get(r.url) ?? { re: patternOf(r.url), methods: new Set<string>() };
+    for (const m of [r.method].flat()) entry.methods.add(m);
+    routes.set(r.url, entry);
+  });
+  const webDir = options.webDir ?? resolvePath(deps.config, 'web/dist');
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0];
+    const allowed = [...routes.values()].filter((r) => r.re.test(url)).flatMap((r) => [...r.methods]);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', [...new Set(allowed)].join(', '));
+      return sendProblem(reply, problemOf('CHURN_ERR_METHOD', `${request.method} is not allowed on ${url}`, request.url));
+    }
+    if (hasWeb && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html'))
+      return reply.sendFile('index.html');
+    return sendProblem(reply, problemOf('CHURN_ERR_NOT_FOUND', `No route ${request.method} ${url}`, request.url));
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    deps.metrics.requestSeconds.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string' && payload.includes('"code":"CHURN_ERR_')) {
+      const m = /"code":"(CHURN_ERR_[A-Z_]+)"/.exec(payload);
+      if (m) deps.metrics.errors.inc({ code: m[1] });
+    }
+    return payload;
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  if (s.corsOrigins.length > 0) await app.register(cors, { origin: s.corsOrigins });
+  installAuth(app, deps);
+  await app.register(rateLimit, {
+    global: true,
+    max: s.rateLimit.max,
+    timeWindow: s.rateLimit.windowMs,
+    hook: 'onRequest',
+    ...(options.redis ? { redis: options.redis, nameSpace: 'churn-rl-' } : {}),
+    keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
+    allowList: (request) => request.routeOptions.config?.access === 'public' && request.apiKey === null && isProbe(request.url),
+    errorResponseBuilder: (_request, context) => {
+      const e = new ChurnError(
+        'CHURN_ERR_RATE_LIMIT',
+        `Rate limit of ${context.max} requests per ${context.after} reached; retry in ${context.after}`,
+        {},
+      );
+      return Object.assign(e, { statusCode: 429 });
+    },
+  });
+  await app.register(swagger, { openapi: openApiInfo() });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+
+  for (const { plugin } of routePlugins) await app.register(async (scope) => plugin(scope, deps));
+  return app;
+}
+
+/** Probes (health, readiness, metrics) are never rate limited: load balancers poll them. */
+const isProbe = (url: string) => url === '/health' || url === '/ready' || url === '/metrics';
+
+/** `/jobs/:id/result` → /^\/jobs\/[^/]+\/result$/ */
+function patternOf(url: string): RegExp {
+  const body = url
+    .split('/')
+    .map((p) => (p.startsWith(':') ? '[^/]+' : p === '*' ? '.*' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${body}$`);
+}

@@ -1,0 +1,77 @@
+/** The prediction log: rows buffered in memory and written to `predictions` in batches, off the request path. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '../../store/index.js';
+import type { LoggedPrediction, PredictionLog } from '../deps.js';
+
+const columns = [
+  'created_at',
+  'source',
+  'request_id',
+  'customer_ref',
+  'snapshot_date',
+  'model_id',
+  'input_hash',
+  'probability',
+  'decision',
+  'risk_bucket',
+] as const;
+
+/**
+ * A log that writes when `batchRows` rows are waiting or every `flushMs`. A failed write keeps its rows in the
+ * buffer and is retried on the next flush, so a store hiccup loses nothing; `close()` flushes until empty.
+ */
+export function bufferedPredictionLog(
+  store: Store,
+  logger: FastifyBaseLogger,
+  options: { batchRows: number; flushMs: number },
+): PredictionLog {
+  let buffer: (readonly unknown[])[] = [];
+  let writing: Promise<void> | null = null;
+  const write = async (): Promise<void> => {
+    while (buffer.length > 0) {
+      const rows = buffer;
+      buffer = [];
+      try {
+        await store.insertMany('predictions', columns, rows);
+      } catch (e) {
+        buffer = rows.concat(buffer); // keep them: retried on the next flush
+        logger.error({ err: e, rows: rows.length }, 'prediction log write failed; will retry');
+        return;
+      }
+    }
+  };
+  const flush = async (): Promise<void> => {
+    while (writing) await writing;
+    if (buffer.length === 0) return;
+    writing = write().finally(() => {
+      writing = null;
+    });
+    await writing;
+  };
+  const timer = setInterval(() => void flush(), options.flushMs);
+  timer.unref();
+  return {
+    add(p: LoggedPrediction) {
+      buffer.push([
+        new Date().toISOString(),
+        p.source,
+        p.requestId,
+        p.customerRef,
+        p.snapshotDate,
+        p.modelId,
+        p.inputHash,
+        p.probability,
+        p.decision,
+        p.riskBucket,
+      ]);
+      if (buffer.length >= options.batchRows && !writing) void flush();
+    },
+    flush,
+    pending: () => buffer.length,
+    async close() {
+      clearInterval(timer);
+      for (let attempt = 0; attempt < 3 && buffer.length > 0; attempt++) await flush();
+      while (writing) await writing;
+    },
+  };
+}

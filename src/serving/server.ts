@@ -1,0 +1,101 @@
+/** Assembling and running a server: dependencies from configuration, listen, hot reload, graceful shutdown. */
+import { createHmac } from 'node:crypto';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import type { LoadedConfig } from '../config/index.js';
+import { ChurnError } from '../errors/index.js';
+import { registryDir } from '../registry/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { buildApp } from './app.js';
+import type { ServingDeps } from './deps.js';
+import { storeKeyVerifier } from './keys/key-verifier.js';
+import { bufferedPredictionLog } from './log/prediction-log.js';
+import { createMetrics } from './metrics.js';
+import { createModelHolder, followChampion, loadChampion } from './model/current-model.js';
+
+/** How to start a server. */
+export interface ServeOptions {
+  config: LoadedConfig;
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  /** An open store to use (tests); otherwise the configured one is opened and closed with the server. */
+  store?: Store;
+  logger?: FastifyBaseLogger;
+  /** Folder of the web app build (default web/dist). */
+  webDir?: string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  deps: ServingDeps;
+  /** Base URL, e.g. http://127.0.0.1:8000 */
+  url: string;
+  /** Graceful stop: no new connections, in-flight requests finish, jobs and the prediction log are flushed. */
+  close(): Promise<void>;
+}
+
+/** Keyed HMAC-SHA256 of a customer id (first 16 hex digits): stable per key, not reversible without it. */
+export function pseudonymiser(key: string): (customerId: string) => string {
+  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+}
+
+const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Starts `churn serve`. Demo mode is refused on a non-loopback host. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { config } = options;
+  const host = options.host ?? config.serving.host;
+  const port = options.port ?? config.serving.port;
+  const demo = options.demo ?? false;
+  if (demo && !loopback.has(host))
+    throw new ChurnError('CHURN_ERR_PARAM', `--demo serves without API keys and is local only: refusing host ${host}`, { host });
+  const logger = options.logger ?? (pino({ level: process.env.CHURN_LOG_LEVEL ?? 'info' }) as unknown as FastifyBaseLogger);
+  const store = options.store ?? (await openStore(config.databaseUrl, { baseDir: config.projectDir }));
+  await store.migrate();
+  const dir = registryDir(config);
+  const models = createModelHolder(await loadChampion(dir));
+  const metrics = createMetrics();
+  const predictionLog = bufferedPredictionLog(store, logger, {
+    batchRows: config.serving.logBatchRows,
+    flushMs: config.serving.logFlushMs,
+  });
+  const deps: ServingDeps = {
+    config,
+    store,
+    models,
+    logger,
+    predictionLog,
+    keys: storeKeyVerifier(store, config.serving.keyCacheSeconds),
+    pseudonymise: pseudonymiser(config.secrets.hmacKey),
+    demo,
+    metrics,
+    core: {},
+  };
+  const watcher = followChampion(dir, models, {
+    intervalMs: config.serving.reloadIntervalMs,
+    onError: (e) => {
+      metrics.modelReloads.inc({ outcome: 'failed' });
+      logger.error({ err: e }, 'new champion failed to load; keeping the current model');
+    },
+    onReload: (m) => {
+      metrics.modelReloads.inc({ outcome: 'ok' });
+      logger.info({ modelId: m?.id ?? null }, 'model reloaded');
+    },
+  });
+  const app = await buildApp(deps, { webDir: options.webDir });
+  if (demo) logger.warn('DEMO MODE: no API key is required. Local use only; never expose this server to a network.');
+  const address = await app.listen({ port, host });
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      watcher.close();
+      await app.close(); // stops accepting, waits for in-flight requests
+      await predictionLog.close();
+      if (!options.store) await store.close();
+    })();
+    return closing;
+  };
+  return { app, deps, url: address, close };
+}
