@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
+import { registerGenerate } from './generate.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
 import { registerQuality } from './quality.js';
@@ -9,6 +10,7 @@ import { registerQuality } from './quality.js';
 export const commandRegistrations: ((program: Command) => void)[] = [
   registerDb,
   registerContract,
+  registerGenerate,
   registerLoad,
   registerQuality,
   registerModels,

@@ -1,6 +1,8 @@
 /** The synthetic subscription business generator: public surface. */
 export type { Cell, RowArray, RowBatch, RowSink } from './batch.js';
 export { calibrateHazard } from './calibrate.js';
+export { parseDriftSpec } from './drift-spec.js';
+export { formatGenerateSummary } from './format.js';
 export { type GenerateProgress, generateBusiness } from './generate.js';
 export {
   type DriftKind,
