@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllStores, engines } from '../../test/helpers/stores.js';
+import { openStore } from '../store/index.js';
 import { matureCutoffs, monthlyCutoffs, planCutoffs } from './cutoffs.js';
 import { dataRange } from './data-range.js';
 import { snapshotAt } from './snapshot.js';
@@ -52,6 +53,23 @@ describe('cutoff planning', () => {
 });
 
 describe('training set', () => {
+  it('is the same whether two snapshots run at once (helper thread on a SQLite file) or one at a time', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'churn-features-'));
+    const store = await openStore(path.join(dir, 'churn.db'));
+    try {
+      await randomBusiness(80, 8).insert(store);
+      const options = { cutoffs: ['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31'], horizonDays: 30 };
+      const seen: string[] = [];
+      const together = await buildTrainingSet(store, { ...options, onSnapshot: (_, __, c) => seen.push(c) });
+      const alone = await buildTrainingSet(store, { ...options, parallel: false });
+      expect(together).toEqual(alone);
+      expect(seen.sort()).toEqual(options.cutoffs);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stacks mature monthly snapshots, marks the last one as validation, and round-trips through both files', async () => {
     const store = await engines[0].open();
     await randomBusiness(120, 5).insert(store);

@@ -5,7 +5,7 @@ import { type CutoffRole, matureCutoffs, monthlyCutoffs, planCutoffs } from './c
 import { dataRange } from './data-range.js';
 import { concatFrames, type FeatureFrame } from './frame.js';
 import { checkHorizon } from './horizon.js';
-import { snapshotAt } from './snapshot.js';
+import { snapshotsAt } from './parallel/snapshot-pool.js';
 
 export interface TrainingSetOptions {
   /** Explicit cutoffs (ISO days); each must be mature. */
@@ -17,6 +17,8 @@ export interface TrainingSetOptions {
   validationCutoffs?: number | readonly string[];
   /** Called after each snapshot (progress display). */
   onSnapshot?: (done: number, total: number, cutoff: string) => void;
+  /** Compute two snapshots at a time (default true; same result either way). */
+  parallel?: boolean;
 }
 
 /** Rows and churn of one cutoff. */
@@ -58,24 +60,23 @@ export async function buildTrainingSet(store: Store, options: TrainingSetOptions
   const labels: Uint8Array[] = [];
   const validation: Uint8Array[] = [];
   const summaries: CutoffSummary[] = [];
-  for (const [i, cutoff] of cutoffs.entries()) {
-    const role = roles.get(cutoff) as CutoffRole;
-    const snap = await snapshotAt(store, cutoff, { horizonDays, range });
+  const snapshots = await snapshotsAt(store, cutoffs, {
+    horizonDays,
+    range,
+    parallel: options.parallel,
+    onSnapshot: (done, cutoff) => options.onSnapshot?.(done, cutoffs.length, cutoff),
+  });
+  for (const snap of snapshots) {
+    const role = roles.get(snap.cutoff) as CutoffRole;
     const label = Uint8Array.from(snap.label);
     const churned = label.reduce((n, v) => n + v, 0);
-    summaries.push({
-      cutoff,
-      role,
-      rows: snap.frame.nRows,
-      churned,
-      churnRate: snap.frame.nRows ? churned / snap.frame.nRows : 0,
-    });
+    const rows = snap.frame.nRows;
+    summaries.push({ cutoff: snap.cutoff, role, rows, churned, churnRate: rows ? churned / rows : 0 });
     if (role !== 'purged') {
       frames.push(snap.frame);
       labels.push(label);
-      validation.push(new Uint8Array(snap.frame.nRows).fill(role === 'validation' ? 1 : 0));
+      validation.push(new Uint8Array(rows).fill(role === 'validation' ? 1 : 0));
     }
-    options.onSnapshot?.(i + 1, cutoffs.length, cutoff);
   }
   return {
     horizonDays,

@@ -1,0 +1,88 @@
+/**
+ * Several snapshots at once, using both cores: on a SQLite file a helper thread (its own read connection) computes every
+ * other cutoff while this thread computes the rest; on PostgreSQL two queries run concurrently on the pool. In-memory
+ * SQLite (tests) runs sequentially. Results are identical to calling snapshotAt one cutoff at a time.
+ */
+import { Worker } from 'node:worker_threads';
+import { ChurnError } from '../../errors/index.js';
+import { SqliteStore, type Store } from '../../store/index.js';
+import type { DataRange } from '../data-range.js';
+import { type Snapshot, snapshotAt } from '../snapshot.js';
+
+/** What a helper thread is asked to compute. */
+export interface SnapshotJob {
+  file: string;
+  cutoffs: string[];
+  horizonDays: number;
+  range: DataRange;
+}
+
+export interface PoolOptions {
+  horizonDays: number;
+  range: DataRange;
+  /** false = one snapshot at a time on this thread. */
+  parallel?: boolean;
+  onSnapshot?: (done: number, cutoff: string) => void;
+}
+
+/** Snapshots at every cutoff, in cutoff order. */
+export async function snapshotsAt(store: Store, cutoffs: readonly string[], options: PoolOptions): Promise<Snapshot[]> {
+  const out = new Array<Snapshot>(cutoffs.length);
+  let done = 0;
+  const one = async (i: number) => {
+    out[i] = await snapshotAt(store, cutoffs[i], options);
+    options.onSnapshot?.(++done, cutoffs[i]);
+  };
+  const parallel = options.parallel !== false && cutoffs.length > 1;
+  if (parallel && store instanceof SqliteStore && store.db.name !== ':memory:' && !store.db.inTransaction) {
+    const helperIndexes = cutoffs.map((_, i) => i).filter((i) => i % 2 === 1);
+    const helper = runHelper(
+      {
+        file: store.db.name,
+        cutoffs: helperIndexes.map((i) => cutoffs[i]),
+        horizonDays: options.horizonDays,
+        range: options.range,
+      },
+      (k, snap) => {
+        out[helperIndexes[k]] = snap;
+        options.onSnapshot?.(++done, snap.cutoff);
+      },
+    );
+    for (let i = 0; i < cutoffs.length; i += 2) await one(i);
+    await helper;
+  } else if (parallel && store.engine === 'postgres') {
+    for (let i = 0; i < cutoffs.length; i += 2) await Promise.all([one(i), ...(i + 1 < cutoffs.length ? [one(i + 1)] : [])]);
+  } else for (let i = 0; i < cutoffs.length; i++) await one(i);
+  return out;
+}
+
+function runHelper(job: SnapshotJob, onSnapshot: (k: number, snap: Snapshot) => void): Promise<void> {
+  const here = import.meta.url;
+  const fromSource = here.endsWith('.ts'); // vitest / tsx: load the .ts entry through tsx's loader
+  const entry = new URL(fromSource ? './snapshot-worker.ts' : './snapshot-worker.js', here).href;
+  const loader = fromSource ? import.meta.resolve('tsx/esm/api') : '';
+  const boot = `(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
+  .then(() => import(${JSON.stringify(entry)}))
+  .catch((e) => require('node:worker_threads').parentPort.postMessage({ error: String((e && e.stack) || e) }));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(boot, { eval: true, workerData: job });
+    let received = 0;
+    let failed = false;
+    worker.on('message', (m: { snapshot?: Snapshot; error?: string }) => {
+      if (m.error) {
+        failed = true;
+        reject(new ChurnError('CHURN_ERR_INTERNAL', `snapshot helper thread failed: ${m.error}`, { cutoffs: job.cutoffs }));
+        void worker.terminate();
+      } else if (m.snapshot) onSnapshot(received++, m.snapshot);
+    });
+    worker.on('error', (e) => {
+      failed = true;
+      reject(e);
+    });
+    worker.on('exit', () => {
+      if (failed) return;
+      if (received === job.cutoffs.length) resolve();
+      else reject(new ChurnError('CHURN_ERR_INTERNAL', 'snapshot helper thread stopped early', { cutoffs: job.cutoffs }));
+    });
+  });
+}
