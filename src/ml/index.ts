@@ -1,5 +1,17 @@
 /** The public surface of src/ml, the learning library: re-exports only. Other layers import this file. */
 
+// Histogram gradient boosting
+export {
+  type BoostValidationSet,
+  fitHistBoosting,
+  type HistBoostingModel,
+  type HistBoostingParams,
+  type HistBoostingRecordedParams,
+  histBoostingDefaults,
+  predictHistBoostingMargin,
+  predictHistBoostingProba,
+  resolveHistBoostingParams,
+} from './boost/index.js';
 // Calibration
 export { applyIsotonic, fitIsotonic, type IsotonicCalibrator } from './calibration/isotonic.js';
 export { applyPlatt, fitPlatt, type PlattCalibrator } from './calibration/platt.js';

@@ -1,5 +1,6 @@
 /** The one prediction entry point: an exhaustive switch over the closed union of classifier models. */
 
+import { predictMargin as histBoostingMargin, predictHistBoostingProba } from './boost/predictor.js';
 import { MlShapeError } from './errors.js';
 import { randomForestProba } from './forest/random-forest.js';
 import { gradientBoostingMargin, gradientBoostingProba } from './gbm/gradient-boosting.js';
@@ -20,6 +21,8 @@ export function predictProba(model: ClassifierModel, X: Matrix): Float64Array {
       return randomForestProba(model, X);
     case 'gradient-boosting':
       return gradientBoostingProba(model, X);
+    case 'hist_boosting':
+      return predictHistBoostingProba(model, X);
     default:
       return unknownKind(kind);
   }
@@ -41,6 +44,8 @@ export function predictMargin(model: ClassifierModel, X: Matrix): Float64Array {
       return randomForestProba(model, X);
     case 'gradient-boosting':
       return gradientBoostingMargin(model, X);
+    case 'hist_boosting':
+      return histBoostingMargin(model, X);
     default:
       return unknownKind(kind);
   }
