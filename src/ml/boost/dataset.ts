@@ -43,7 +43,8 @@ export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: nu
   );
   const nGroups = layout.nGroups;
   const store = newRowStore(nRows, nGroups);
-  const { bytes, stride } = store;
+  const [bytes] = store.bytes;
+  const { stride } = store;
   for (let f = 0; f < featureBins.length; f++) {
     const col = featureBins[f];
     const step = stride * 4;

@@ -11,10 +11,10 @@ import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
 import { histogramBuilder } from './histogram-builder.js';
-import { lossWeights, meanLogLoss, priorMargin, writeGradients } from './loss.js';
+import { lossWeights, meanLogLoss, priorMargin, updateRecords, updateRecordsByRoute } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
-import { binAt, type RowStore } from './row-store.js';
+import { binAt, initRecords, type RowStore, returnRecords } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
 
 const ESTIMATOR = 'hist_boosting';
@@ -66,8 +66,9 @@ export function fitHistBoosting(
     p.scalePosWeight,
   );
   const baseMargin = priorMargin(yt, wt, p.baseScore);
-  const margin = new Float64Array(n).fill(baseMargin);
   const store = data.store;
+  initRecords(store, yt, wt, baseMargin);
+  updateRecords(store, 0, 0, n, 0);
   const builder = histogramBuilder(store, data.layout.nDense, n >= PARALLEL_MIN_ROWS ? p.nThreads : 1);
   const scratch = new GrowerScratch(nFeatures, data.nGroups);
   const ctx = {
@@ -80,18 +81,17 @@ export function fitHistBoosting(
     learningRate: p.learningRate,
   };
   const rand = rng(p.seed);
-  const sampled = p.subsample < 1 ? new Uint8Array(n) : undefined;
+  const flags = p.subsample < 1 ? new Uint8Array(n) : undefined;
   const holdoutMargin = holdout === undefined ? undefined : new Float64Array(holdout.X.nRows).fill(baseMargin);
   const trees: FlatTree[] = [];
   const validationLoss: number[] = [];
   let bestIteration = 0;
   try {
-    writeGradients(store, yt, wt, margin);
     for (let round = 0; round < p.nEstimators; round++) {
-      const m = sampled === undefined ? n : sampleRows(rand, store, p.subsample, sampled);
+      const m = flags === undefined ? n : sampleRows(rand, store, p.subsample, flags);
       const features = sampleFeatures(rand, nFeatures, p.colsampleByTree);
       const grown = growTree(ctx, scratch, m, features);
-      addTreeAndRegradient(grown, store, m, margin, (from, to) => writeGradients(store, yt, wt, margin, from, to));
+      addTreeToRecords(grown, store, m);
       trees.push(grown.tree);
       if (holdout === undefined || holdoutMargin === undefined) continue;
       for (let i = 0; i < holdout.X.nRows; i++) holdoutMargin[i] += grown.tree.value[leafIndex(grown.tree, holdout.X.columns, i)];
@@ -117,29 +117,22 @@ export function fitHistBoosting(
 }
 
 /**
- * Adds the new tree's leaf values to the training margins and writes the next round's gradients, one leaf at a
- * time while its rows are in cache: sampled records by their leaf range, the others (records [nSampled, n)) by
- * walking the tree's bin routes.
+ * Adds the new tree's leaf values to the margins in the records and rewrites their gradients, leaf by leaf while its
+ * records are in cache; then moves records left in buffer 1 back to buffer 0 for the next tree. Records outside the
+ * row sample ([nSampled, n)) find their leaf by walking the tree's bin routes.
  */
-function addTreeAndRegradient(
-  grown: GrownTree,
-  store: RowStore,
-  nSampled: number,
-  margin: Float64Array,
-  regradient: (from: number, to: number) => void,
-): void {
+function addTreeToRecords(grown: GrownTree, store: RowStore, nSampled: number): void {
   const { value, left, right } = grown.tree;
-  const { words, stride } = store;
-  for (let q = 0; q < grown.leafNode.length; q++) {
-    const v = value[grown.leafNode[q]];
-    for (let k = grown.leafStart[q]; k < grown.leafEnd[q]; k++) margin[words[k * stride]] += v;
-    regradient(grown.leafStart[q], grown.leafEnd[q]);
-  }
   const { routeGroup, routes } = grown;
+  for (const leaf of grown.leaves) updateRecords(store, leaf.buffer, leaf.start, leaf.end, value[leaf.node]);
+  for (const s of grown.unpartitioned) {
+    const route = routes.subarray(s.node * 256, s.node * 256 + 256);
+    updateRecordsByRoute(store, s.buffer, s.start, s.end, s.group, route, value[left[s.node]], value[right[s.node]]);
+  }
+  for (const r of [...grown.leaves, ...grown.unpartitioned]) if (r.buffer === 1) returnRecords(store, r.start, r.end);
   for (let k = nSampled; k < store.nRows; k++) {
     let node = 0;
     while (routeGroup[node] >= 0) node = routes[node * 256 + binAt(store, k, routeGroup[node])] === 1 ? left[node] : right[node];
-    margin[words[k * stride]] += value[node];
+    updateRecords(store, 0, k, k + 1, value[node]);
   }
-  regradient(nSampled, store.nRows);
 }

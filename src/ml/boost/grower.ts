@@ -11,7 +11,7 @@ import { featureBinOf } from './bundling.js';
 import type { BinnedDataset } from './dataset.js';
 import { expandHistogram, newHistogram, subtractHistogram } from './histogram.js';
 import type { HistogramBuilder } from './histogram-builder.js';
-import { GRAD, HESS, partitionByRoute } from './row-store.js';
+import { GRAD, HESS, splitRecords } from './row-store.js';
 import { findBestSplit, leafWeight, type Regularisation, type SplitCandidate } from './splitting.js';
 
 /** What the grower needs; gradients sit in the records of data.store, which the grower reorders by node. */
@@ -25,6 +25,23 @@ export interface GrowerContext {
   learningRate: number;
 }
 
+/** Where a leaf's rows are: a record range of one store buffer. */
+export interface LeafRows {
+  node: number;
+  buffer: number;
+  start: number;
+  end: number;
+}
+
+/** A last-level split whose records were not partitioned (no histogram needed below it): rows follow its route. */
+export interface SplitRows {
+  node: number;
+  buffer: number;
+  start: number;
+  end: number;
+  group: number;
+}
+
 /** A grown tree with what the booster needs to update margins without re-reading raw values. */
 export interface GrownTree {
   tree: FlatTree;
@@ -32,14 +49,14 @@ export interface GrownTree {
   routeGroup: Int32Array;
   /** Per node: 256 bytes, 1 where that group bin goes left. */
   routes: Uint8Array;
-  /** Leaves as node id and record range [start, end) of the row store. */
-  leafNode: number[];
-  leafStart: number[];
-  leafEnd: number[];
+  leaves: LeafRows[];
+  unpartitioned: SplitRows[];
 }
 
 interface OpenNode {
   id: number;
+  /** Store buffer holding the node's records. */
+  buffer: number;
   start: number;
   end: number;
   depth: number;
@@ -79,9 +96,8 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
   const cover: number[] = [];
   const routeGroup: number[] = [];
   const routeList: Uint8Array[] = [];
-  const leafNode: number[] = [];
-  const leafStart: number[] = [];
-  const leafEnd: number[] = [];
+  const leaves: LeafRows[] = [];
+  const unpartitioned: SplitRows[] = [];
   const empty = new Uint8Array(256);
 
   const addNode = (G: number, H: number) => {
@@ -100,7 +116,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
   const evaluate = (node: OpenNode, build: boolean, parent?: OpenNode, sibling?: OpenNode) => {
     node.hist = scratch.take();
     if (build) {
-      ctx.builder.build(node.start, node.end, scratch.groupHist);
+      ctx.builder.build(node.buffer, node.start, node.end, scratch.groupHist);
       expandHistogram(layout, scratch.groupHist, node.G, node.H, node.hist);
     } else subtractHistogram(parent!.hist!, sibling!.hist!, node.hist);
     node.split = findBestSplit(node.hist, nBins, features, node.G, node.H, reg);
@@ -108,31 +124,44 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
 
   let G = 0;
   let H = 0;
-  for (let k = 0; k < nSampled; k++) {
-    G += store.floats[k * store.stride + GRAD];
-    H += store.floats[k * store.stride + HESS];
+  const floats = store.floats[0];
+  for (let k = 0, at = 0; k < nSampled; k++, at += store.stride) {
+    G += floats[at + GRAD];
+    H += floats[at + HESS];
   }
-  const root: OpenNode = { id: addNode(G, H), start: 0, end: nSampled, depth: 0, G, H, hist: undefined, split: undefined };
+  const root: OpenNode = {
+    id: addNode(G, H),
+    buffer: 0,
+    start: 0,
+    end: nSampled,
+    depth: 0,
+    G,
+    H,
+    hist: undefined,
+    split: undefined,
+  };
   if (canSplitAt(0) && ctx.maxLeaves !== 1) evaluate(root, true);
   const open: OpenNode[] = [root];
-  let leaves = 1;
+  let nLeaves = 1;
 
   while (open.length > 0) {
     const node = open.splice(ctx.lossGuided ? bestOpen(open) : 0, 1)[0];
     const split = node.split;
-    if (split === undefined || (ctx.maxLeaves > 0 && leaves >= ctx.maxLeaves)) {
+    if (split === undefined || (ctx.maxLeaves > 0 && nLeaves >= ctx.maxLeaves)) {
       scratch.give(node.hist);
-      leafNode.push(node.id);
-      leafStart.push(node.start);
-      leafEnd.push(node.end);
+      leaves.push({ node: node.id, buffer: node.buffer, start: node.start, end: node.end });
       continue;
     }
     const f = split.feature;
     const route = routeTable(data, f, split);
     const group = layout.groupOf[f];
-    const nLeft = partitionByRoute(store, node.start, node.end, group, route);
+    // Children that cannot split need no histogram, so their records stay where they are (one copy pass saved).
+    const childrenSplit = canSplitAt(node.depth + 1);
+    const nLeft = childrenSplit ? splitRecords(store, node.buffer, node.start, node.end, group, route) : 0;
+    const childBuffer = 1 - node.buffer;
     const l: OpenNode = {
       id: addNode(split.leftG, split.leftH),
+      buffer: childBuffer,
       start: node.start,
       end: node.start + nLeft,
       depth: node.depth + 1,
@@ -143,6 +172,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     };
     const r: OpenNode = {
       id: addNode(split.rightG, split.rightH),
+      buffer: childBuffer,
       start: node.start + nLeft,
       end: node.end,
       depth: node.depth + 1,
@@ -159,12 +189,15 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     missingLeft[n] = split.missingLeft ? 1 : 0;
     routeGroup[n] = group;
     routeList[n] = route;
-    leaves++;
-    if (canSplitAt(l.depth)) {
-      const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
-      evaluate(small, true);
-      evaluate(large, false, node, small);
+    nLeaves++;
+    if (!childrenSplit) {
+      scratch.give(node.hist);
+      unpartitioned.push({ node: n, buffer: node.buffer, start: node.start, end: node.end, group });
+      continue;
     }
+    const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
+    evaluate(small, true);
+    evaluate(large, false, node, small);
     scratch.give(node.hist);
     open.push(l, r);
   }
@@ -185,9 +218,8 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     },
     routeGroup: Int32Array.from(routeGroup),
     routes,
-    leafNode,
-    leafStart,
-    leafEnd,
+    leaves,
+    unpartitioned,
   };
 }
 

@@ -12,9 +12,9 @@ import { histogramWorkerSource } from './worker-source.js';
 /** Below this many rows a range is built in one piece: a worker round trip would cost more than it saves. */
 export const HALVE_MIN_ROWS = 8192;
 
-/** Builds the group histogram of records [start, end) into `out` (overwritten). */
+/** Builds the group histogram of records [start, end) of a store buffer into `out` (overwritten). */
 export interface HistogramBuilder {
-  build(start: number, end: number, out: Float64Array): void;
+  build(buffer: number, start: number, end: number, out: Float64Array): void;
   /** Stops the worker thread, if any. */
   close(): void;
 }
@@ -28,13 +28,13 @@ export function histogramBuilder(store: RowStore, nDense: number, nThreads: numb
 
   if (nThreads < 2) {
     return {
-      build(start, end, out) {
+      build(buffer, start, end, out) {
         out.fill(0);
-        if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, nDense, start, end, out);
+        if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, buffer, nDense, start, end, out);
         const mid = start + ((end - start) >> 1);
-        accumulateGroupHistogram(store, nDense, start, mid, out);
+        accumulateGroupHistogram(store, buffer, nDense, start, mid, out);
         half.fill(0);
-        accumulateGroupHistogram(store, nDense, mid, end, half);
+        accumulateGroupHistogram(store, buffer, nDense, mid, end, half);
         addHalf(out, half);
       },
       close() {},
@@ -47,22 +47,23 @@ export function histogramBuilder(store: RowStore, nDense: number, nThreads: numb
   worker.unref();
   worker.postMessage({
     ctrl: ctrl.buffer,
-    records: store.words.buffer,
+    records: store.words.map((w) => w.buffer),
     out: shared.buffer,
     stride: store.stride,
     nGroups: store.nGroups,
     nDense,
   });
   return {
-    build(start, end, out) {
+    build(buffer, start, end, out) {
       out.fill(0);
-      if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, nDense, start, end, out);
+      if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, buffer, nDense, start, end, out);
       const mid = start + ((end - start) >> 1);
       ctrl[1] = mid;
       ctrl[2] = end;
+      ctrl[3] = buffer;
       Atomics.store(ctrl, 0, 1);
       Atomics.notify(ctrl, 0);
-      accumulateGroupHistogram(store, nDense, start, mid, out);
+      accumulateGroupHistogram(store, buffer, nDense, start, mid, out);
       while (Atomics.load(ctrl, 0) === 1) Atomics.wait(ctrl, 0, 1);
       Atomics.store(ctrl, 0, 0);
       addHalf(out, shared);

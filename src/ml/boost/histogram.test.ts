@@ -4,23 +4,25 @@ import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { expandHistogram, naiveHistogram, newHistogram, subtractHistogram } from './histogram.js';
 import { histogramBuilder } from './histogram-builder.js';
-import { writeGradients } from './loss.js';
-import { GRAD, HESS, partitionByRow, rowAt } from './row-store.js';
+import { updateRecords } from './loss.js';
+import { GRAD, HESS, initRecords, MARGIN, moveFlaggedFirst, rowAt } from './row-store.js';
 import { mixedData } from './test-data.js';
 
 /** A binned dataset whose records carry log-loss gradients at a random margin. */
 function setup(n: number, seed: number, bundle = true) {
   const { X, y } = mixedData(n, seed);
   const data = binDataset(X, 255, bundle, seed);
+  const store = data.store;
+  initRecords(store, y, new Float64Array(n).fill(1), 0);
   const rand = rng(seed + 1);
-  const margin = Float64Array.from({ length: n }, () => rand() * 4 - 2);
-  writeGradients(data.store, y, new Float64Array(n).fill(1), margin);
+  for (let k = 0; k < n; k++) store.floats[0][k * store.stride + MARGIN] = rand() * 4 - 2;
+  updateRecords(store, 0, 0, n, 0);
   // The oracle reads the same float32 gradients, by row.
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    grad[rowAt(data.store, k)] = data.store.floats[k * data.store.stride + GRAD];
-    hess[rowAt(data.store, k)] = data.store.floats[k * data.store.stride + HESS];
+    grad[rowAt(store, k)] = store.floats[0][k * store.stride + GRAD];
+    hess[rowAt(store, k)] = store.floats[0][k * store.stride + HESS];
   }
   return { X, data, grad, hess };
 }
@@ -29,7 +31,7 @@ function setup(n: number, seed: number, bundle = true) {
 function featureHistogram(s: ReturnType<typeof setup>, nThreads: number, start: number, end: number) {
   const builder = histogramBuilder(s.data.store, s.data.layout.nDense, nThreads);
   const group = newHistogram(s.data.nGroups);
-  builder.build(start, end, group);
+  builder.build(0, start, end, group);
   builder.close();
   let G = 0;
   let H = 0;
@@ -56,7 +58,7 @@ describe('histogram building', () => {
       const s = setup(3000, 7, bundle);
       const rand = rng(11);
       const pick = Uint8Array.from({ length: 3000 }, () => (rand() < 0.3 ? 1 : 0));
-      const m = partitionByRow(s.data.store, 0, 3000, pick);
+      const m = moveFlaggedFirst(s.data.store, pick);
       const subset = Array.from({ length: m }, (_, k) => rowAt(s.data.store, k));
       expect(subset.every((r) => pick[r] === 1)).toBe(true);
       const fast = featureHistogram(s, 1, 0, m);
@@ -67,7 +69,7 @@ describe('histogram building', () => {
   it('gives the sibling by subtraction the same histogram as building it', () => {
     const s = setup(3000, 5);
     const goLeft = Uint8Array.from(s.X.columns[0], (x) => (x <= 0.3 ? 1 : 0));
-    const nLeft = partitionByRow(s.data.store, 0, 3000, goLeft);
+    const nLeft = moveFlaggedFirst(s.data.store, goLeft);
     const parent = featureHistogram(s, 1, 0, 3000);
     const right = featureHistogram(s, 1, nLeft, 3000);
     const left = newHistogram(s.data.layout.nFeatures);

@@ -16,18 +16,27 @@ export const FEATURE_STRIDE = 512;
 export const newHistogram = (nColumns: number) => new Float64Array(nColumns * FEATURE_STRIDE);
 
 /**
- * Adds records [start, end) of the row store into a group histogram (not cleared first). The hot loop of training:
+ * Adds records [start, end) of one buffer of the row store into a group histogram (not cleared first). The hot loop of training:
  * one sequential pass over each record's group bytes; encoded groups (j >= nDense) skip group bin 0, their default
  * bin, recovered later from node totals. The worker thread runs a copy of this loop (worker-source.ts); keep the
  * two identical.
  */
-export function accumulateGroupHistogram(store: RowStore, nDense: number, start: number, end: number, out: Float64Array): void {
-  const { floats, bytes, stride, nGroups } = store;
+export function accumulateGroupHistogram(
+  store: RowStore,
+  buffer: number,
+  nDense: number,
+  start: number,
+  end: number,
+  out: Float64Array,
+): void {
+  const floats = store.floats[buffer];
+  const bytes = store.bytes[buffer];
+  const { stride, nGroups } = store;
   for (let k = start; k < end; k++) {
     const w = k * stride;
     const g = floats[w + 1];
     const h = floats[w + 2];
-    const p = w * 4 + 12;
+    const p = w * 4 + 20;
     for (let j = 0; j < nDense; j++) {
       const s = (j << 9) + (bytes[p + j] << 1);
       out[s] += g;

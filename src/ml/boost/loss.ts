@@ -1,6 +1,6 @@
 /** Binary log loss on the margin (log-odds) scale: gradients, hessians, the prior margin, the validation score. */
 
-import type { RowStore } from './row-store.js';
+import { BINS_AT, GRAD, HESS, MARGIN, ROW, type RowStore, WEIGHT } from './row-store.js';
 
 /** Smallest hessian kept, so a confidently right row still has a positive weight (XGBoost uses the same floor). */
 const MIN_HESSIAN = 1e-16;
@@ -35,23 +35,47 @@ export function priorMargin(y: ArrayLike<number>, w: Float64Array, baseScore: nu
 }
 
 /**
- * Writes the gradient and hessian of the weighted log loss at each row's margin into records [from, to) of the
- * row store (float32, as XGBoost keeps them). Rows are looked up by the record's row id.
+ * Adds `delta` to the margin of records [start, end) of store buffer b and rewrites their log-loss gradient
+ * (p − y)·w and hessian max(p(1 − p), floor)·w, reading label and weight from the record (float32, as XGBoost).
  */
-export function writeGradients(
+export function updateRecords(store: RowStore, b: number, start: number, end: number, delta: number): void {
+  const words = store.words[b];
+  const floats = store.floats[b];
+  const { stride } = store;
+  for (let at = start * stride, stop = end * stride; at < stop; at += stride) {
+    const m = Math.fround(floats[at + MARGIN] + delta);
+    const p = 1 / (1 + Math.exp(-m));
+    const w = floats[at + WEIGHT];
+    floats[at + MARGIN] = m;
+    floats[at + GRAD] = (p - (words[at + ROW] >>> 31)) * w;
+    floats[at + HESS] = Math.max(p * (1 - p), MIN_HESSIAN) * w;
+  }
+}
+
+/** updateRecords for a split whose two leaves were never partitioned: each record's delta follows route[bin of group]. */
+export function updateRecordsByRoute(
   store: RowStore,
-  y: ArrayLike<number>,
-  w: Float64Array,
-  margin: Float64Array,
-  from = 0,
-  to = store.nRows,
+  b: number,
+  start: number,
+  end: number,
+  group: number,
+  route: Uint8Array,
+  leftDelta: number,
+  rightDelta: number,
 ): void {
-  const { words, floats, stride } = store;
-  for (let k = from, at = from * stride; k < to; k++, at += stride) {
-    const r = words[at];
-    const p = 1 / (1 + Math.exp(-margin[r]));
-    floats[at + 1] = (p - y[r]) * w[r];
-    floats[at + 2] = Math.max(p * (1 - p), MIN_HESSIAN) * w[r];
+  const words = store.words[b];
+  const floats = store.floats[b];
+  const bytes = store.bytes[b];
+  const { stride } = store;
+  const binByte = BINS_AT + group;
+  for (let at = start * stride, stop = end * stride; at < stop; at += stride) {
+    const delta = route[bytes[at * 4 + binByte]] === 1 ? leftDelta : rightDelta;
+    const m = Math.fround(floats[at + MARGIN] + delta);
+    const p = 1 / (1 + Math.exp(-m));
+    const w = floats[at + WEIGHT];
+    floats[at + MARGIN] = m;
+    floats[at + GRAD] = (p - (words[at + ROW] >>> 31)) * w;
+    floats[at + HESS] = Math.max(p * (1 - p), MIN_HESSIAN) * w;
   }
 }
 

@@ -1,22 +1,20 @@
 /** Seeded sampling for boosting: rows per tree, features per tree, the early-stopping hold-out. */
 
 import { permutation } from '../random.js';
-import { partitionByRow, type RowStore } from './row-store.js';
+import { moveFlaggedFirst, type RowStore } from './row-store.js';
 
 /**
- * Draws the rows one tree sees (each with probability `fraction`, decided in record order so a seed fixes it) and
- * moves their records to the front of the store, keeping order. Returns how many (at least one).
+ * Draws the rows one tree sees (each record kept with probability `fraction`, decided in record order so a seed fixes
+ * it) and moves their records to the front of buffer 0, keeping order. Returns how many (at least one).
  */
 export function sampleRows(rand: () => number, store: RowStore, fraction: number, flags: Uint8Array): number {
-  const { words, stride, nRows } = store;
   let m = 0;
-  for (let k = 0; k < nRows; k++) {
-    const keep = rand() < fraction ? 1 : 0;
-    flags[words[k * stride]] = keep;
-    m += keep;
+  for (let k = 0; k < store.nRows; k++) {
+    flags[k] = rand() < fraction ? 1 : 0;
+    m += flags[k];
   }
-  if (m === 0) flags[words[0]] = 1;
-  return partitionByRow(store, 0, nRows, flags);
+  if (m === 0) flags[0] = 1;
+  return moveFlaggedFirst(store, flags);
 }
 
 /** The features one tree may split on: ⌈fraction × n⌉ of them (at least one), ascending. */

@@ -4,14 +4,14 @@
  * accumulateGroupHistogram in histogram.ts; the parallel-vs-serial tests prove the two give identical bits.
  *
  * Protocol over the shared control array `ctrl` (Int32): ctrl[0] = 0 idle, 1 job posted, 2 job done, 3 stop;
- * ctrl[1..2] = the record range [start, end) to accumulate into `out` (cleared first).
+ * ctrl[1..2] = the record range [start, end) of buffer ctrl[3] to accumulate into `out` (cleared first).
  */
 export const histogramWorkerSource = `
 const { parentPort } = require('node:worker_threads');
 parentPort.once('message', (m) => {
   const ctrl = new Int32Array(m.ctrl);
-  const floats = new Float32Array(m.records);
-  const bytes = new Uint8Array(m.records);
+  const floatBuffers = m.records.map((b) => new Float32Array(b));
+  const byteBuffers = m.records.map((b) => new Uint8Array(b));
   const out = new Float64Array(m.out);
   const { stride, nGroups, nDense } = m;
   for (;;) {
@@ -20,12 +20,14 @@ parentPort.once('message', (m) => {
     if (state !== 1) { Atomics.wait(ctrl, 0, state); continue; }
     const start = ctrl[1];
     const end = ctrl[2];
+    const floats = floatBuffers[ctrl[3]];
+    const bytes = byteBuffers[ctrl[3]];
     out.fill(0);
     for (let k = start; k < end; k++) {
       const w = k * stride;
       const g = floats[w + 1];
       const h = floats[w + 2];
-      const p = w * 4 + 12;
+      const p = w * 4 + 20;
       for (let j = 0; j < nDense; j++) {
         const s = (j << 9) + (bytes[p + j] << 1);
         out[s] += g;
