@@ -80,7 +80,7 @@ describe.each(engines)('bulk insert on $name', ({ open }) => {
       { customer_id: 'D1', city: 'third' },
       { customer_id: 'D2', city: 'only' },
     ]);
-    await s.insertMany('customers', customerColumns, [customer('D2', 'updated')], upsert);
+    await s.insertMany('customers', customerColumns, [customer('D2', 'updated')], { ...upsert, distinctKeys: true });
     expect(await s.all("SELECT city FROM customers WHERE customer_id = 'D2'")).toEqual([{ city: 'updated' }]);
     expect(await count(s, 'customers')).toBe(2);
   });

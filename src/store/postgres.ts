@@ -92,7 +92,8 @@ export class PostgresStore implements Store {
 
   async insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options?: InsertOptions) {
     if (!rows.length) return 0;
-    const unique = options?.onConflict === 'upsert' ? lastRowPerKey(rows, columns, options.conflictColumns ?? []) : rows;
+    const collapse = options?.onConflict === 'upsert' && !options.distinctKeys;
+    const unique = collapse ? lastRowPerKey(rows, columns, options.conflictColumns ?? []) : rows;
     const types = await this.columnTypes(table);
     const unnest = unnestInsertSql(table, columns, types, options);
     const per = unnest ? unnestRowsPerStatement : batchRows(columns.length, 60_000);

@@ -21,6 +21,7 @@ export class SqliteStore implements Store {
   readonly dialect = sqliteDialect;
   readonly db: Database.Database;
   private readonly statements = new Map<string, Statement>();
+  private readonly inserts = new Map<string, Statement>();
 
   constructor(readonly file: string) {
     try {
@@ -35,6 +36,18 @@ export class SqliteStore implements Store {
     } catch (e) {
       throw sqliteStoreError(e, file, undefined, true);
     }
+  }
+
+  /** The INSERT for `rows` rows of this shape, prepared once (its SQL is long; building it per batch is not free). */
+  private insertStatement(table: string, columns: readonly string[], rows: number, options?: InsertOptions): Statement {
+    const key = `${table}|${columns.join(',')}|${rows}|${options?.onConflict ?? ''}|${options?.conflictColumns?.join(',') ?? ''}`;
+    let s = this.inserts.get(key);
+    if (!s) {
+      s = this.prepare(insertSql(table, columns, rows, options));
+      if (this.inserts.size > 200) this.inserts.clear();
+      this.inserts.set(key, s);
+    }
+    return s;
   }
 
   private prepare(sql: string): Statement {
@@ -79,17 +92,18 @@ export class SqliteStore implements Store {
 
   async insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options?: InsertOptions) {
     if (!rows.length) return 0;
-    const unique = options?.onConflict === 'upsert' ? lastRowPerKey(rows, columns, options.conflictColumns ?? []) : rows;
+    const collapse = options?.onConflict === 'upsert' && !options.distinctKeys;
+    const unique = collapse ? lastRowPerKey(rows, columns, options.conflictColumns ?? []) : rows;
     const width = columns.length;
     const per = batchRows(width);
-    const full = this.prepare(insertSql(table, columns, Math.min(per, unique.length), options));
+    const full = this.insertStatement(table, columns, Math.min(per, unique.length), options);
     const params: unknown[] = new Array(Math.min(per, unique.length) * width);
     let changed = 0;
     // One reused parameter array per statement shape: building params is the hot loop of a CSV load.
     const write = this.db.transaction(() => {
       for (let i = 0; i < unique.length; i += per) {
         const n = Math.min(per, unique.length - i);
-        const statement = n === per || i === 0 ? full : this.prepare(insertSql(table, columns, n, options));
+        const statement = n === per || i === 0 ? full : this.insertStatement(table, columns, n, options);
         if (params.length !== n * width) params.length = n * width;
         let k = 0;
         for (let r = i; r < i + n; r++) {

@@ -14,6 +14,11 @@ export interface InsertOptions {
   onConflict?: OnConflict;
   /** Key columns for `upsert`/`ignore` (default: none given → engine default for `ignore`, required for `upsert`). */
   conflictColumns?: readonly string[];
+  /**
+   * The caller guarantees that no key repeats within this call (e.g. the CSV loader, which quarantines repeats):
+   * skips the pass that collapses repeated keys of an upsert to their last row.
+   */
+  distinctKeys?: boolean;
 }
 
 /**

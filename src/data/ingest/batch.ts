@@ -55,7 +55,7 @@ export async function commitBatch(
   for (const fk of fks) {
     const keys = new Set<string>();
     for (const r of rows) if (r.values && r.values[fk.at] !== null) keys.add(String(r.values[fk.at]));
-    await references.resolve(fk.references.table, fk.references.column, keys);
+    await references.resolve(store, fk.references.table, fk.references.column, keys);
   }
   const good: unknown[][] = [];
   const rejected: QuarantinedRow[] = [];
@@ -70,7 +70,11 @@ export async function commitBatch(
     } else if (r.values) good.push(r.values);
   }
   if (good.length)
-    await store.insertMany(table, contract.columns, good, { onConflict: 'upsert', conflictColumns: contract.primaryKey });
+    await store.insertMany(table, contract.columns, good, {
+      onConflict: 'upsert',
+      conflictColumns: contract.primaryKey,
+      distinctKeys: true,
+    });
   for (const column of referencedColumns.get(table) ?? []) {
     const at = contract.columns.indexOf(column);
     references.remember(

@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { type CsvError, parse } from 'csv-parse';
 import { type BatchTarget, commitBatch, type PendingRow } from './batch.js';
+import { BatchQueue } from './batch-queue.js';
 import type { CsvFilePlan } from './inspect.js';
 import type { RowProblem } from './reasons.js';
 import type { FileLoadSummary } from './summary.js';
@@ -28,11 +29,17 @@ const stripLineEnd = (raw: string) => {
   return end === raw.length ? raw : raw.slice(0, end);
 };
 
-/** Loads one inspected, non-empty file; `batchRows` rows per commit. */
+/** How rows are grouped: checked and written `batchRows` at a time, committed after at least `transactionRows`. */
+export interface BatchSizes {
+  batchRows: number;
+  transactionRows: number;
+}
+
+/** Loads one inspected, non-empty file. */
 export async function loadCsvFile(
   plan: CsvFilePlan,
   target: BatchTarget,
-  batchRows: number,
+  { batchRows, transactionRows }: BatchSizes,
   onProgress?: (p: LoadProgress) => void,
 ): Promise<FileLoadSummary> {
   const started = performance.now();
@@ -62,41 +69,15 @@ export async function loadCsvFile(
   let nextLine = 1;
   let headerSeen = false;
   let batch: PendingRow[] = [];
-  let chain = Promise.resolve();
-  let failure: unknown = null;
-  let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
-  const finished = new Promise<void>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  const fail = (e: unknown) => {
-    if (failure) return;
-    failure = e;
-    source.destroy();
-    parser.destroy();
-    settle?.reject(e);
-  };
-
-  const commit = async (rows: PendingRow[]) => {
-    if (failure) return;
-    const done = await commitBatch(target, rows);
-    summary.loaded += done.loaded;
-    summary.quarantined += rows.length - done.loaded;
-    addReasons(summary.byReason, done.byReason);
-    onProgress?.({
-      file: summary.file,
-      table: plan.table,
-      rowsRead: summary.read,
-      bytesRead: source.bytesRead,
-      bytesTotal: plan.bytes,
-    });
-  };
-  // Commit a full batch before adding the next row, so the file's last row is always in the final batch.
+  const queue = new BatchQueue<PendingRow[]>(
+    () => parser.pause(),
+    () => parser.resume(),
+  );
+  // Hand over a full batch only when the next row arrives, so the file's last row is always in the final batch.
   const add = (row: PendingRow) => {
     if (batch.length >= batchRows) {
-      const full = batch;
+      queue.push(batch);
       batch = [];
-      parser.pause();
-      chain = chain.then(() => commit(full)).then(() => void parser.resume(), fail);
     }
     summary.read++;
     batch.push(row);
@@ -114,9 +95,10 @@ export async function loadCsvFile(
       summary.blankLines++;
       return;
     }
+    const cells = record.length;
     const read = validator.read(record);
     const problem = Array.isArray(read) ? null : read;
-    add({ line, raw: stripLineEnd(raw), cells: record.length, values: problem ? null : (read as unknown[]), problem });
+    add({ line, raw: stripLineEnd(raw), cells, values: problem ? null : (read as unknown[]), problem });
   });
   parser.on('skip', (e: CsvError & { raw?: string }) => {
     const line = nextLine;
@@ -132,14 +114,40 @@ export async function loadCsvFile(
         : { column: '', reason: 'malformed_csv', detail: e.message };
     add({ line, raw, cells: 0, values: null, problem });
   });
-  source.on('error', fail);
-  parser.on('error', fail);
+  source.on('error', (e) => queue.fail(e));
+  parser.on('error', (e) => queue.fail(e));
   parser.on('end', () => {
     markTruncatedLastRow(batch, plan);
-    chain = chain.then(() => commit(batch)).then(() => settle?.resolve(), fail);
+    if (batch.length) queue.push(batch);
+    queue.end();
   });
   source.pipe(parser);
-  await finished;
+
+  // Several batches per transaction: fewer commits (and WAL checkpoints), while other writers still get turns.
+  try {
+    let exhausted = false;
+    for (let next = await queue.next(); next; next = exhausted ? null : await queue.next()) {
+      const first: PendingRow[] = next;
+      await target.store.transaction(async (tx) => {
+        let rows = 0;
+        for (let b: PendingRow[] | null = first; b; b = await queue.next()) {
+          const done = await commitBatch({ ...target, store: tx }, b);
+          summary.loaded += done.loaded;
+          summary.quarantined += b.length - done.loaded;
+          addReasons(summary.byReason, done.byReason);
+          const { bytesRead } = source;
+          onProgress?.({ file: summary.file, table: plan.table, rowsRead: summary.read, bytesRead, bytesTotal: plan.bytes });
+          rows += b.length;
+          if (rows >= transactionRows) return;
+        }
+        exhausted = true;
+      });
+    }
+  } catch (e) {
+    source.destroy();
+    parser.destroy();
+    throw e;
+  }
   if (summary.read === 0) summary.status = 'header_only';
   if (summary.quarantined) summary.quarantineFile = target.quarantine.file;
   summary.seconds = (performance.now() - started) / 1000;

@@ -131,7 +131,7 @@ describe.each(engines)('CSV load on $name', ({ open }) => {
   it('quarantines repeated primary keys and keeps the first occurrence', async () => {
     const s = await open();
     for (const batchRows of [8192, 1]) {
-      const summary = await load(s, [fixture('duplicates')], { batchRows });
+      const summary = await load(s, [fixture('duplicates')], { batchRows, transactionRows: 2 });
       expect(counts(summary)).toEqual([
         ['customers.csv', 5, 3, 2],
         ['usage_daily.csv', 4, 3, 1],
@@ -216,5 +216,23 @@ describe.each(engines)('CSV load on $name', ({ open }) => {
     const summary = await load(s, [people], { table: 'customers', quarantineFile });
     expect(counts(summary)).toEqual([['people.csv', 8, 1, 7]]);
     expect(quarantined(quarantineFile)).toHaveLength(7);
+  });
+});
+
+describe('a store failure during a load', () => {
+  it('stops the load with the store error instead of hanging, and keeps nothing of the open transaction', async () => {
+    const [sqlite] = engines;
+    const real = await sqlite.open();
+    let calls = 0;
+    const failing = (s: Store): Store =>
+      Object.assign(Object.create(s) as Store, {
+        transaction: <T>(fn: (tx: Store) => Promise<T>) => s.transaction((tx) => fn(failing(tx))),
+        insertMany: async (...args: Parameters<Store['insertMany']>) => {
+          if (++calls === 3) throw new Error('disk full');
+          return s.insertMany(...args);
+        },
+      });
+    await expect(load(failing(real), [fixture('duplicates')], { batchRows: 1, transactionRows: 2 })).rejects.toThrow('disk full');
+    expect(await rows(real, 'customers')).toBe(2);
   });
 });

@@ -19,8 +19,10 @@ export interface LoadOptions {
   quarantineFile?: string;
   /** Folder of the default quarantine files (default `data/quarantine`). */
   quarantineDir?: string;
-  /** Rows per committed batch (default 8192). */
+  /** Rows checked and written together (default 8,192). */
   batchRows?: number;
+  /** Rows per transaction, in whole batches (default 65,536): fewer commits, yet other writers get turns. */
+  transactionRows?: number;
   /** Called after each committed batch. */
   onProgress?: (p: LoadProgress) => void;
   /** Clock for quarantine file names (default: now). */
@@ -47,7 +49,7 @@ export async function loadCsvFiles(store: Store, paths: readonly string[], optio
   if (problems.length) throw fileProblemsError(problems);
   const plans = checked as CsvFilePlan[];
 
-  const references = new ReferenceIndex(store);
+  const references = new ReferenceIndex();
   const loadedKeys = new Map<RawTableName, KeySet>();
   const writers = new Map<string, QuarantineWriter>();
   const runStamp = stamp(options.now?.() ?? new Date());
@@ -89,7 +91,8 @@ export async function loadCsvFiles(store: Store, paths: readonly string[], optio
         loadedKeys: keys,
         quarantine: quarantineFor(plan.file),
       };
-      const summary = await loadCsvFile(plan, target, options.batchRows ?? 8192, options.onProgress);
+      const sizes = { batchRows: options.batchRows ?? 8192, transactionRows: options.transactionRows ?? 65_536 };
+      const summary = await loadCsvFile(plan, target, sizes, options.onProgress);
       if (summary.read !== summary.loaded + summary.quarantined)
         throw new ChurnError('CHURN_ERR_INTERNAL', `Row accounting broke for ${plan.file}: ${JSON.stringify(summary)}`);
       files.push(summary);

@@ -12,8 +12,6 @@ export class ReferenceIndex {
   private readonly known = new Map<string, KeySet>();
   private readonly missing = new Map<string, Set<string>>();
 
-  constructor(private readonly store: Store) {}
-
   private knownOf(table: RawTableName, column: string): KeySet {
     const id = `${table}.${column}`;
     let set = this.known.get(id);
@@ -36,8 +34,8 @@ export class ReferenceIndex {
     this.missing.clear();
   }
 
-  /** Looks up in the store every key of `keys` not yet known either way. */
-  async resolve(table: RawTableName, column: string, keys: Iterable<string>): Promise<void> {
+  /** Looks up in `store` every key of `keys` not yet known either way. */
+  async resolve(store: Store, table: RawTableName, column: string, keys: Iterable<string>): Promise<void> {
     const id = `${table}.${column}`;
     const known = this.knownOf(table, column);
     let missing = this.missing.get(id);
@@ -48,7 +46,7 @@ export class ReferenceIndex {
     const ask = [...new Set(keys)].filter((k) => !known.has(k) && !missing.has(k));
     for (let i = 0; i < ask.length; i += lookupChunk) {
       const chunk = ask.slice(i, i + lookupChunk);
-      const found = await this.store.all<{ k: string }>(
+      const found = await store.all<{ k: string }>(
         `SELECT ${column} AS k FROM ${table} WHERE ${column} IN (${chunk.map(() => '?').join(', ')})`,
         chunk,
       );
