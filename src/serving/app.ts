@@ -46,6 +46,7 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
       : {}),
   }) as unknown as FastifyInstance;
 
+  app.removeContentTypeParser('text/plain'); // JSON routes take JSON only: anything else is a 415
   app.setErrorHandler((error, request, reply) => {
     const problem = problemOfError(error, request);
     if (problem.status >= 500 && problem.code === 'CHURN_ERR_INTERNAL')

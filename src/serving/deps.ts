@@ -2,6 +2,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { LoadedConfig } from '../config/index.js';
 import type { Store } from '../store/index.js';
+import type { CustomerScorer } from './customers/customer-scores.js';
+import type { PredictionCache } from './customers/prediction-cache.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import type { ServingMetrics } from './metrics.js';
 import type { ModelHolder } from './model/holder.js';
 
@@ -65,7 +68,9 @@ export interface ServingDeps {
   core: CoreServices;
 }
 
-/** Services only the serving core's own routes use; set by `createServingDeps`. */
+/** Services only the serving core's own routes use. */
 export interface CoreServices {
-  [name: string]: unknown;
+  customers: CustomerScorer;
+  cache: PredictionCache;
+  jobs: JobQueue;
 }

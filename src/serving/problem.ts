@@ -108,7 +108,7 @@ export function problemOfError(error: unknown, request: FastifyRequest): Problem
   }
   const fe = error as FastifyError & { validation?: AjvLikeError[]; validationContext?: string };
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
-    const fields = fe.validation.map((v) => fieldOfSchemaError(v, fe.validationContext));
+    const fields = [fieldOfSchemaError(fe.validation[0], fe.validationContext)]; // the first broken rule (allErrors is off)
     const f = fields[0];
     const detail = `${f.row === undefined ? '' : `row ${f.row}: `}${f.field}: ${f.message}`;
     return problemOf('CHURN_ERR_VALIDATION', detail, instance, fields);

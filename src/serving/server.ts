@@ -7,7 +7,11 @@ import { ChurnError } from '../errors/index.js';
 import { registryDir } from '../registry/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
+import { type CustomerScorer, customerScorer } from './customers/customer-scores.js';
+import { memoryPredictionCache } from './customers/prediction-cache.js';
 import type { ServingDeps } from './deps.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { openJobQueue } from './jobs/open-queue.js';
 import { storeKeyVerifier } from './keys/key-verifier.js';
 import { bufferedPredictionLog } from './log/prediction-log.js';
 import { createMetrics } from './metrics.js';
@@ -57,6 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const dir = registryDir(config);
   const models = createModelHolder(await loadChampion(dir));
   const metrics = createMetrics();
+  const cache = memoryPredictionCache(config.serving.cacheEntries, config.serving.cacheTtlSeconds);
   const predictionLog = bufferedPredictionLog(store, logger, {
     batchRows: config.serving.logBatchRows,
     flushMs: config.serving.logFlushMs,
@@ -71,8 +76,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     pseudonymise: pseudonymiser(config.secrets.hmacKey),
     demo,
     metrics,
-    core: {},
+    core: { cache, customers: undefined as unknown as CustomerScorer, jobs: undefined as unknown as JobQueue },
   };
+  deps.core.customers = customerScorer(deps, cache);
+  deps.core.jobs = await openJobQueue(deps);
+  models.onSwap(() => {
+    void cache.clear();
+  });
   const watcher = followChampion(dir, models, {
     intervalMs: config.serving.reloadIntervalMs,
     onError: (e) => {
@@ -92,6 +102,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     closing ??= (async () => {
       watcher.close();
       await app.close(); // stops accepting, waits for in-flight requests
+      await deps.core.jobs.close();
       await predictionLog.close();
       if (!options.store) await store.close();
     })();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './server.js';
-import { serve, testConfig } from './testing/server.test-support.js';
+import { call, serve, testConfig } from './testing/server.test-support.js';
 
 describe('a server without a model', () => {
   let server: RunningServer;
@@ -10,31 +10,34 @@ describe('a server without a model', () => {
   afterAll(() => server.close());
 
   it('answers /health as degraded with no model and a reachable store', async () => {
-    const res = await fetch(`${server.url}/health`);
+    const res = await call(server, 'GET', '/health');
     expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body).toMatchObject({ status: 'degraded', model: null, store: 'ok', demo: true });
+    expect(res.body).toMatchObject({ status: 'degraded', model: null, store: 'ok', demo: true });
   });
 
   it('is not ready (503 CHURN_ERR_NO_MODEL) until a model is promoted', async () => {
-    const res = await fetch(`${server.url}/ready`);
+    const res = await call(server, 'GET', '/ready');
     expect(res.status).toBe(503);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect((await res.json()).code).toBe('CHURN_ERR_NO_MODEL');
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body.code).toBe('CHURN_ERR_NO_MODEL');
   });
 
   it('answers an unknown path with a 404 problem and a wrong method with 405 + Allow', async () => {
     const a = await fetch(`${server.url}/nope`);
     expect(a.status).toBe(404);
-    expect(await a.json()).toMatchObject({ code: 'CHURN_ERR_NOT_FOUND', status: 404, instance: '/nope' });
+    expect(JSON.parse(await a.text())).toMatchObject({ code: 'CHURN_ERR_NOT_FOUND', status: 404, instance: '/nope' });
     const b = await fetch(`${server.url}/health`, { method: 'DELETE' });
     expect(b.status).toBe(405);
     expect(b.headers.get('allow')).toContain('GET');
-    expect((await b.json()).code).toBe('CHURN_ERR_METHOD');
+    expect(JSON.parse(await b.text()).code).toBe('CHURN_ERR_METHOD');
   });
 
   it('serves the OpenAPI document with the Problem schema listing every code', async () => {
-    const doc = await (await fetch(`${server.url}/openapi.json`)).json();
+    const doc = (await call(server, 'GET', '/openapi.json')).body as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: { Problem: { properties: { code: { enum: string[] } } } } };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.Problem.properties.code.enum).toContain('CHURN_ERR_RATE_LIMIT');
     expect(Object.keys(doc.paths)).toContain('/health');

@@ -20,3 +20,37 @@ export const quietLogger = () => pino({ level: 'silent' }) as unknown as Fastify
 export function serve(config: LoadedConfig, options: { demo?: boolean } = {}): Promise<RunningServer> {
   return startServer({ config, port: 0, host: '127.0.0.1', demo: options.demo ?? false, logger: quietLogger() });
 }
+
+/** A response as the tests read it. */
+export interface Reply {
+  status: number;
+  type: string;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+/** Calls the server: JSON body (or raw string with `raw`), optional API key and headers. */
+export async function call(
+  server: RunningServer,
+  method: string,
+  url: string,
+  options: { json?: unknown; raw?: string | Uint8Array; key?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers['x-api-key'] = options.key;
+  let body: string | Uint8Array | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (options.raw !== undefined) body = options.raw;
+  const res = await fetch(server.url + url, { method, headers, body });
+  const text = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: parsed, text };
+}
