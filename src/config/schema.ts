@@ -34,6 +34,8 @@ export const ConfigSchema = T.Object(
     features: T.Object(
       {
         horizonDays: T.Integer({ minimum: 1, maximum: 365, default: 30 }),
+        /** How many of the latest mature cutoffs `churn features build` holds out for out-of-time validation. */
+        validationCutoffs: T.Integer({ minimum: 1, maximum: 24, default: 1 }),
       },
       { ...strict, default: {} },
     ),

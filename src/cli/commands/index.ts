@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
+import { registerFeatures } from './features.js';
 import { registerGenerate } from './generate.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
@@ -13,5 +14,6 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerGenerate,
   registerLoad,
   registerQuality,
+  registerFeatures,
   registerModels,
 ];
