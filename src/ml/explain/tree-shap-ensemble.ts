@@ -4,6 +4,20 @@ import type { Matrix } from '../matrix.js';
 import type { FlatTree } from '../tree/flat-tree.js';
 import { treeDepth } from '../tree/flat-tree.js';
 import { expectedValue, TreeShapWorkspace } from './tree-shap.js';
+import { QuadratureTreeShap } from './tree-shap-quadrature.js';
+import { buildPatternTree, PatternShap, type PatternTree } from './tree-shap-table.js';
+
+/**
+ * Three exact implementations of the same values. 'auto' (default): per-leaf pattern tables for every tree whose
+ * tables fit the budget, the quadrature walk for the others; 'quadrature': the walk for all; 'path': Algorithm 2 as
+ * published (the reference).
+ */
+export type TreeShapAlgorithm = 'auto' | 'quadrature' | 'path';
+
+/** Numbers the pattern tables of one ensemble may hold (8 bytes each): 16 Mi = 128 MiB. */
+const TABLE_BUDGET = 1 << 24;
+/** Numbers the tables of one tree may hold: 512 Ki = 4 MiB (a full depth-8 tree needs 2^8·2^8·8 = 512 Ki). */
+const TREE_TABLE_BUDGET = 1 << 19;
 
 /**
  * An additive tree model as TreeSHAP sees it: output = offset + scale · Σ_t tree_t(x).
@@ -29,6 +43,9 @@ export interface TreeShapExplanation {
   values: Float64Array;
 }
 
+/** Rows explained together (tree-major within a block); also the largest block a thread may be handed. */
+export const BLOCK = 64;
+
 /** offset + scale · Σ_t E[tree_t]: the base value every explanation starts from. */
 export function ensembleBaseValue(model: TreeEnsemble): number {
   let base = 0;
@@ -45,7 +62,8 @@ export function ensembleDepth(trees: readonly FlatTree[]): number {
 
 /**
  * Writes the SHAP values of rows [from, to) of `columns` into out[row·nFeatures + f] (which must start at zero).
- * `nextBlock`, when given, hands out blocks of rows to several threads instead (block k = rows [k·size, (k+1)·size)).
+ * `nextBlock`, when given, hands out blocks of rows to several threads instead (block k = rows [k·size, (k+1)·size),
+ * size ≤ BLOCK). The value of a row does not depend on how rows are blocked.
  */
 export function explainRows(
   model: TreeEnsemble,
@@ -54,27 +72,45 @@ export function explainRows(
   to: number,
   out: Float64Array,
   nextBlock?: { counter: Int32Array; size: number },
+  algorithm: TreeShapAlgorithm = 'auto',
 ): void {
   const p = model.nFeatures;
-  const ws = new TreeShapWorkspace(ensembleDepth(model.trees));
-  const x = new Float64Array(p);
-  const run = (a: number, b: number) => {
-    for (let i = a; i < b; i++) {
-      for (let f = 0; f < p; f++) x[f] = columns[f][i];
-      for (const t of model.trees) ws.explain(t, x, out, i * p, model.scale);
-    }
-  };
-  if (!nextBlock) {
-    run(from, to);
-    return;
+  const depth = ensembleDepth(model.trees);
+  const walker = algorithm === 'path' ? new TreeShapWorkspace(depth) : new QuadratureTreeShap(depth);
+  const tables: (PatternTree | undefined)[] = [];
+  let budget = algorithm === 'auto' ? TABLE_BUDGET : 0;
+  let maxNodes = 1;
+  for (const t of model.trees) {
+    const pt = budget > 0 ? buildPatternTree(t, model.scale, Math.min(budget, TREE_TABLE_BUDGET)) : undefined;
+    if (pt) budget -= pt.table.length;
+    tables.push(pt);
+    maxNodes = Math.max(maxNodes, t.feature.length);
   }
-  for (let k = Atomics.add(nextBlock.counter, 0, 1); k * nextBlock.size < to; k = Atomics.add(nextBlock.counter, 0, 1))
-    run(from + k * nextBlock.size, Math.min(to, from + (k + 1) * nextBlock.size));
+  const patterns = new PatternShap(maxNodes);
+  const xs = new Float64Array(BLOCK * p);
+  // Tree-major inside a block of rows: one tree stays in cache while it explains every row of the block.
+  const run = (a: number, b: number) => {
+    for (let i = a; i < b; i++) for (let f = 0; f < p; f++) xs[(i - a) * p + f] = columns[f][i];
+    model.trees.forEach((t, k) => {
+      const pt = tables[k];
+      if (pt) for (let i = a; i < b; i++) patterns.explain(pt, xs, (i - a) * p, out, i * p);
+      else for (let i = a; i < b; i++) walker.explain(t, xs, (i - a) * p, out, i * p, model.scale);
+    });
+  };
+  const size = nextBlock ? nextBlock.size : BLOCK;
+  if (nextBlock)
+    for (let k = Atomics.add(nextBlock.counter, 0, 1); from + k * size < to; k = Atomics.add(nextBlock.counter, 0, 1))
+      run(from + k * size, Math.min(to, from + (k + 1) * size));
+  else for (let a = from; a < to; a += size) run(a, Math.min(to, a + size));
 }
 
 /** Serial TreeSHAP of every row of X. */
-export function explainEnsemble(model: TreeEnsemble, X: Matrix): TreeShapExplanation {
+export function explainEnsemble(
+  model: TreeEnsemble,
+  X: Matrix,
+  algorithm: TreeShapAlgorithm = 'quadrature',
+): TreeShapExplanation {
   const values = new Float64Array(X.nRows * model.nFeatures);
-  explainRows(model, X.columns, 0, X.nRows, values);
+  explainRows(model, X.columns, 0, X.nRows, values, undefined, algorithm);
   return { unit: model.unit, baseValue: ensembleBaseValue(model), nRows: X.nRows, nFeatures: model.nFeatures, values };
 }

@@ -3,10 +3,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
-import { ensembleBaseValue, explainRows, type TreeEnsemble, type TreeShapExplanation } from './tree-shap-ensemble.js';
+import { BLOCK, ensembleBaseValue, explainRows, type TreeEnsemble, type TreeShapExplanation } from './tree-shap-ensemble.js';
 
-/** Rows per block: small enough to balance the threads, large enough that the counter costs nothing. */
-const BLOCK = 64;
 /** Below this many rows × tree nodes the work stays on one thread (a helper costs ~50–300 ms to start). */
 const MIN_PARALLEL_WORK = 30_000_000;
 

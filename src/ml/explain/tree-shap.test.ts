@@ -7,13 +7,24 @@ import { NodeBuffer } from '../tree/node-buffer.js';
 import { bruteForceShapley } from './shapley-brute.js';
 import { TreeShapWorkspace } from './tree-shap.js';
 import { explainEnsemble } from './tree-shap-ensemble.js';
+import { gaussLegendre, QuadratureTreeShap } from './tree-shap-quadrature.js';
+import { buildPatternTree, PatternShap } from './tree-shap-table.js';
+
+/** The pattern-table form behind the same explain() signature (tables built per call: tests only). */
+const tableForm = {
+  explain(tree: FlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number) {
+    const pt = buildPatternTree(tree, scale, 1 << 22);
+    if (!pt) throw new Error('table over budget');
+    new PatternShap(tree.feature.length).explain(pt, x, xOffset, phi, phiOffset);
+  },
+};
 
 /** A random tree over few features (so paths repeat features), random missing directions, consistent positive covers. */
-function randomTree(rand: () => number, nFeatures: number, maxDepth: number): FlatTree {
+function randomTree(rand: () => number, nFeatures: number, maxDepth: number, stop = 0.25): FlatTree {
   const b = new NodeBuffer();
   const build = (depth: number): { id: number; cover: number } => {
     const id = b.addLeaf(rand() * 4 - 2, 0);
-    if (depth >= maxDepth || (depth > 0 && rand() < 0.25)) {
+    if (depth >= maxDepth || (depth > 0 && rand() < stop)) {
       b.cover[id] = 0.5 + rand() * 10;
       return { id, cover: b.cover[id] };
     }
@@ -35,22 +46,51 @@ function randomRow(rand: () => number, nFeatures: number): Float64Array {
 }
 
 describe('TreeSHAP equals brute-force Shapley values', () => {
-  it('on 200 random single trees (depth ≤ 6, 5 features, repeated features, missing values) to 1e-9', () => {
-    const rand = rng(11);
-    let checked = 0;
-    for (let k = 0; k < 200; k++) {
-      const tree = randomTree(rand, 5, 1 + (k % 6));
-      const ws = new TreeShapWorkspace(6);
-      for (let r = 0; r < 5; r++) {
-        const x = randomRow(rand, 5);
-        const phi = new Float64Array(5);
-        ws.explain(tree, x, phi, 0, 1);
-        const want = bruteForceShapley([tree], x, 5);
-        for (let f = 0; f < 5; f++) expect(Math.abs(phi[f] - want.phi[f])).toBeLessThan(1e-9);
-        checked++;
+  for (const [name, make] of [
+    ['Algorithm 2 (EXTEND/UNWIND)', (d: number) => new TreeShapWorkspace(d)],
+    ['Gauss–Legendre walk', (d: number) => new QuadratureTreeShap(d)],
+    ['per-leaf pattern tables', (_d: number) => tableForm],
+  ] as const)
+    it(`${name}: 200 random single trees (depth ≤ 8, 5 features, repeated features, missing values) to 1e-9`, () => {
+      const rand = rng(11);
+      let checked = 0;
+      for (let k = 0; k < 200; k++) {
+        const tree = randomTree(rand, 5, 1 + (k % 8));
+        const ws = make(8);
+        for (let r = 0; r < 5; r++) {
+          const x = randomRow(rand, 5);
+          const phi = new Float64Array(5);
+          ws.explain(tree, x, 0, phi, 0, 1);
+          const want = bruteForceShapley([tree], x, 5);
+          for (let f = 0; f < 5; f++) expect(Math.abs(phi[f] - want.phi[f])).toBeLessThan(1e-9);
+          checked++;
+        }
+      }
+      expect(checked).toBe(1000);
+    });
+
+  it('Gauss–Legendre rules integrate t^m exactly up to m = 2·points − 1', () => {
+    for (let points = 1; points <= 20; points++) {
+      const { t, w } = gaussLegendre(points);
+      for (let m = 0; m < 2 * points; m++) {
+        let s = 0;
+        for (let k = 0; k < points; k++) s += w[k] * t[k] ** m;
+        expect(Math.abs(s - 1 / (m + 1))).toBeLessThan(1e-14);
       }
     }
-    expect(checked).toBe(1000);
+  });
+
+  it('both forms agree to 1e-12 on deep trees (depth 30, 12 features) where brute force is out of reach', () => {
+    const rand = rng(13);
+    for (let k = 0; k < 10; k++) {
+      const tree = randomTree(rand, 12, 30, 0.4);
+      const x = randomRow(rand, 12);
+      const a = new Float64Array(12);
+      const b = new Float64Array(12);
+      new TreeShapWorkspace(30).explain(tree, x, 0, a, 0, 1);
+      new QuadratureTreeShap(30).explain(tree, x, 0, b, 0, 1);
+      for (let f = 0; f < 12; f++) expect(Math.abs(a[f] - b[f])).toBeLessThan(1e-12);
+    }
   });
 
   it('on random ensembles (sum of margins and mean of probabilities) to 1e-9, with additivity on every row', () => {
@@ -61,7 +101,11 @@ describe('TreeSHAP equals brute-force Shapley values', () => {
       const offset = k % 2 === 0 ? -0.7 : 0;
       const rows = Array.from({ length: 8 }, () => randomRow(rand, 6));
       const X: Matrix = { nRows: 8, columns: Array.from({ length: 6 }, (_, f) => Float64Array.from(rows, (r) => r[f])) };
-      const got = explainEnsemble({ trees, scale, offset, nFeatures: 6, unit: 'log-odds' }, X);
+      const got = explainEnsemble(
+        { trees, scale, offset, nFeatures: 6, unit: 'log-odds' },
+        X,
+        k % 3 === 0 ? 'path' : 'quadrature',
+      );
       rows.forEach((x, i) => {
         const want = bruteForceShapley(trees, x, 6, scale);
         expect(Math.abs(got.baseValue - (offset + want.base))).toBeLessThan(1e-12);

@@ -17,9 +17,14 @@ export class TreeShapWorkspace {
   readonly zero: Float64Array;
   readonly one: Float64Array;
   readonly weight: Float64Array;
+  /** up = (d+1)/(i+1), down = (d−i)/(d+1), coldUp = (d+1)/(d−i) at [d·(D+1) + i]: the loops multiply, never divide. */
+  private readonly up: Float64Array;
+  private readonly down: Float64Array;
+  private readonly coldUp: Float64Array;
   // The tree, row and output of the current call (fields, so the recursion passes only numbers).
   private tree!: FlatTree;
   private x!: ArrayLike<number>;
+  private xOffset = 0;
   private phi!: Float64Array;
   private phiOffset = 0;
   private scale = 1;
@@ -31,15 +36,26 @@ export class TreeShapWorkspace {
     this.zero = new Float64Array(size);
     this.one = new Float64Array(size);
     this.weight = new Float64Array(size);
+    const w = maxDepth + 1;
+    this.up = new Float64Array(w * w);
+    this.down = new Float64Array(w * w);
+    this.coldUp = new Float64Array(w * w);
+    for (let d = 0; d <= maxDepth; d++)
+      for (let i = 0; i <= maxDepth; i++) {
+        this.up[d * w + i] = (d + 1) / (i + 1);
+        this.down[d * w + i] = (d - i) / (d + 1);
+        this.coldUp[d * w + i] = (d + 1) / (d - i);
+      }
   }
 
   /**
-   * Adds scale × the SHAP values of row `x` (x[f] = value of feature f) for `tree` into phi[phiOffset + f].
-   * The tree's depth must not exceed maxDepth. Covers must be positive.
+   * Adds scale × the SHAP values of one row for `tree` into phi[phiOffset + f]; the row's value of feature f is
+   * x[xOffset + f]. The tree's depth must not exceed maxDepth. Covers must be positive.
    */
-  explain(tree: FlatTree, x: ArrayLike<number>, phi: Float64Array, phiOffset: number, scale: number): void {
+  explain(tree: FlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number): void {
     this.tree = tree;
     this.x = x;
+    this.xOffset = xOffset;
     this.phi = phi;
     this.phiOffset = phiOffset;
     this.scale = scale;
@@ -69,16 +85,10 @@ export class TreeShapWorkspace {
     const tree = this.tree;
     const split = tree.feature[node];
     if (split === -1) {
-      const v = tree.value[node] * this.scale;
-      for (let i = 1; i <= depth; i++) {
-        const z = pz[at + i];
-        const o = po[at + i];
-        const w = unwoundSum(pw, at, depth, z, o);
-        this.phi[this.phiOffset + pf[at + i]] += w * (o - z) * v;
-      }
+      if (depth > 0) this.credit(at, depth, tree.value[node] * this.scale);
       return;
     }
-    const x = this.x[split];
+    const x = this.x[this.xOffset + split];
     const goLeft = x <= tree.threshold[node] || (x !== x && tree.missingLeft[node] === 1);
     const hot = goLeft ? tree.left[node] : tree.right[node];
     const cold = goLeft ? tree.right[node] : tree.left[node];
@@ -92,33 +102,45 @@ export class TreeShapWorkspace {
       // The feature was split on above: undo that element and carry its fractions down.
       inZero = pz[at + k];
       inOne = po[at + k];
-      unwind(pf, pz, po, pw, at, d, k);
+      unwind(pf, pz, po, pw, at, d, k, this.up, this.maxDepth + 1);
       d--;
     }
     this.recurse(hot, at, d + 1, (tree.cover[hot] / cover) * inZero, inOne, split);
     this.recurse(cold, at, d + 1, (tree.cover[cold] / cover) * inZero, 0, split);
   }
-}
 
-/** UNWOUND-SUM: the total permutation weight of the path with element k (fractions z, o) removed. */
-function unwoundSum(pw: Float64Array, at: number, depth: number, z: number, o: number): number {
-  let total = 0;
-  const d1 = depth + 1;
-  if (o !== 0) {
-    let next = pw[at + depth];
-    for (let i = depth - 1; i >= 0; i--) {
-      const t = (next * d1) / (i + 1);
-      total += t;
-      next = pw[at + i] - (t * z * (depth - i)) / d1;
+  /**
+   * A leaf's value v shared among the path's features: φ_f += UNWOUND-SUM · (one − zero) · v. For a "cold" element
+   * (one = 0) UNWOUND-SUM is S/zero with S the same for all of them, so each gets −S·v; only "hot" elements
+   * (one = 1) need their own O(depth) sum.
+   */
+  private credit(at: number, depth: number, v: number): void {
+    const { feature: pf, zero: pz, one: po, weight: pw, phi, phiOffset } = this;
+    const row = depth * (this.maxDepth + 1);
+    const up = this.up;
+    const down = this.down;
+    const coldUp = this.coldUp;
+    let cold = 0;
+    for (let i = 0; i < depth; i++) cold += pw[at + i] * coldUp[row + i];
+    for (let e = 1; e <= depth; e++) {
+      const z = pz[at + e];
+      if (po[at + e] === 0) {
+        if (z !== 0) phi[phiOffset + pf[at + e]] -= cold * v;
+        continue;
+      }
+      let next = pw[at + depth];
+      let total = 0;
+      for (let i = depth - 1; i >= 0; i--) {
+        const t = next * up[row + i];
+        total += t;
+        next = pw[at + i] - t * z * down[row + i];
+      }
+      phi[phiOffset + pf[at + e]] += total * (1 - z) * v;
     }
-  } else if (z !== 0) {
-    for (let i = depth - 1; i >= 0; i--) total += (pw[at + i] * d1) / (depth - i);
-    total /= z;
   }
-  return total;
 }
 
-/** UNWIND: removes element k from the path of length depth+1 in place. */
+/** UNWIND: removes element k from the path of length depth+1 in place (one fraction 0 or 1). */
 function unwind(
   pf: Int32Array,
   pz: Float64Array,
@@ -127,19 +149,20 @@ function unwind(
   at: number,
   depth: number,
   k: number,
+  up: Float64Array,
+  width: number,
 ): void {
-  const o = po[at + k];
   const z = pz[at + k];
-  const d1 = depth + 1;
-  let next = pw[at + depth];
-  for (let i = depth - 1; i >= 0; i--) {
-    if (o !== 0) {
+  const row = depth * width;
+  if (po[at + k] !== 0) {
+    let next = pw[at + depth];
+    for (let i = depth - 1; i >= 0; i--) {
       const t = pw[at + i];
-      pw[at + i] = (next * d1) / (i + 1);
-      next = t - (pw[at + i] * z * (depth - i)) / d1;
-    } else {
-      pw[at + i] = (pw[at + i] * d1) / (z * (depth - i));
+      pw[at + i] = next * up[row + i];
+      next = t - (pw[at + i] * z * (depth - i)) / (depth + 1);
     }
+  } else {
+    for (let i = depth - 1; i >= 0; i--) pw[at + i] = (pw[at + i] * (depth + 1)) / (z * (depth - i));
   }
   for (let i = k; i < depth; i++) {
     pf[at + i] = pf[at + i + 1];
