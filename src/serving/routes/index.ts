@@ -1,6 +1,7 @@
 /** Every route group of the server, registered in this order by app.ts. Add one line per group folder. */
 import type { FastifyInstance } from 'fastify';
 import type { ServingDeps } from '../deps.js';
+import { modelRoutes } from './models/index.js';
 import { predictRoutes } from './predict/index.js';
 import { systemRoutes } from './system/index.js';
 
@@ -11,4 +12,5 @@ export type RoutePlugin = (app: FastifyInstance, deps: ServingDeps) => Promise<v
 export const routePlugins: { name: string; plugin: RoutePlugin }[] = [
   { name: 'system', plugin: systemRoutes },
   { name: 'predict', plugin: predictRoutes },
+  { name: 'models', plugin: modelRoutes },
 ];
