@@ -46,6 +46,35 @@ export const ConfigSchema = T.Object(
       },
       { ...strict, default: {} },
     ),
+    /** `churn train` defaults (docs/training.md); every key has a command-line override. */
+    training: T.Object(
+      {
+        /** Candidate families: lr, rf, gb, hgb (or logistic, random_forest, gradient_boosting, hist_boosting). */
+        models: T.Array(T.String({ minLength: 1 }), { minItems: 1, default: ['lr', 'rf', 'gb', 'hgb'] }),
+        /** Estimated seconds (on a 2-core reference machine) the hyper-parameter search may spend over all families. */
+        budgetSeconds: T.Number({ minimum: 0, default: 30 }),
+        /** Probability calibration fitted on held-out rows: none, platt or isotonic. */
+        calibrate: T.Union([T.Literal('none'), T.Literal('platt'), T.Literal('isotonic')], { default: 'none' }),
+        /** Decision-threshold rule: f1 (F1-optimal) or cost (contact cost vs revenue saved). */
+        threshold: T.Union([T.Literal('f1'), T.Literal('cost')], { default: 'f1' }),
+        /** Seed of every random choice of a training run. */
+        seed: T.Integer({ minimum: 0, maximum: 0xffffffff, default: 42 }),
+        /** How many of the latest mature cutoffs are the out-of-time validation. */
+        validationCutoffs: T.Integer({ minimum: 1, default: 1 }),
+        /** Folds of the stratified cross-validation of `churn train --table`. */
+        folds: T.Integer({ minimum: 2, maximum: 20, default: 5 }),
+        /** The economics of the cost threshold: per-row benefit = monthly revenue × monthsSaved × uplift; cost = contactCost. */
+        cost: T.Object(
+          {
+            contactCost: T.Number({ minimum: 0, default: 10 }),
+            monthsSaved: T.Number({ exclusiveMinimum: 0, default: 6 }),
+            uplift: T.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.3 }),
+          },
+          { ...strict, default: {} },
+        ),
+      },
+      { ...strict, default: {} },
+    ),
     /** `churn serve` / `churn worker` (docs/api.md). */
     serving: T.Object(
       {

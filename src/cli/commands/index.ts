@@ -7,6 +7,7 @@ import { registerGenerate } from './generate.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
 import { registerQuality } from './quality.js';
+import { registerTrain } from './train.js';
 
 export const commandRegistrations: ((program: Command) => void)[] = [
   registerDb,
@@ -15,5 +16,6 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerLoad,
   registerQuality,
   registerFeatures,
+  registerTrain,
   registerModels,
 ];

@@ -1,0 +1,106 @@
+/** trainModels: the snapshot training run — training set, candidates, out-of-time evaluation, selection, artifact, registry. */
+import { type LoadedConfig, resolvePath } from '../config/index.js';
+import { deriveFeatures, modelFeatures, numericColumn, selectRows, transform } from '../features/index.js';
+import type { ModelArtifact, ModelVersion } from '../registry/index.js';
+import type { Store } from '../store/index.js';
+import { assess } from './assess.js';
+import { type CandidateRows, type LearningData, labelsOf } from './candidate.js';
+import { obtainTrainingSet } from './data/training-set-cache.js';
+import type { CandidateFamily } from './families.js';
+import type { GlobalImportance } from './importance/index-of-model.js';
+import { resolveTrainOptions, type TrainOptions } from './options.js';
+import type { CandidateOutcome } from './outcome.js';
+import { WorkMeter } from './progress.js';
+import { type PublishedFiles, publish } from './publish.js';
+import { plannedSeconds, trainCandidate } from './run-candidate.js';
+import { finishRun } from './run-finish.js';
+import { snapshotArtifact } from './snapshot-artifact.js';
+import { stratifiedSample } from './split/stratified.js';
+import { requireBothClasses, timeSplit } from './split/time-split.js';
+import { stopwatch } from './stopwatch.js';
+
+/** The search fits on at most this many rows (a stratified sample of the inner fit part); final models use every row. */
+export const SEARCH_ROWS = 60_000;
+
+/** The result of a training run. */
+export interface TrainResult {
+  artifact: ModelArtifact;
+  /** Every candidate, in simplicity order. */
+  outcomes: CandidateOutcome[];
+  selected: CandidateFamily;
+  /** The selected model's native, permutation and mean |SHAP| importance (the artifact stores mean |SHAP|). */
+  importance: GlobalImportance;
+  /** The registry version, or null when not registered. */
+  version: ModelVersion | null;
+  files: PublishedFiles;
+  /** Snapshots: whether the saved training set was reused. */
+  trainingSetReused: boolean;
+  /** Wall-clock seconds per stage (kept out of the artifact, which holds no clock time). */
+  timings: Record<string, number>;
+}
+
+/**
+ * Trains every requested family on stacked monthly snapshots, evaluates each on the out-of-time validation cutoff(s)
+ * at its own tuned threshold, selects one, and builds — and by default registers and promotes — its artifact.
+ */
+export async function trainModels(store: Store, config: LoadedConfig, options: TrainOptions = {}): Promise<TrainResult> {
+  const o = resolveTrainOptions(config, options);
+  const clock = stopwatch();
+  const obtained = await obtainTrainingSet(
+    store,
+    o.writeFiles ? resolvePath(config, config.paths.processed) : null,
+    { cutoffs: o.cutoffs, horizonDays: o.horizonDays, validationCutoffs: o.validationCutoffs },
+    {
+      rebuild: o.rebuild,
+      onSnapshot: (done, total, cutoff) => o.onProgress({ stage: 'data', step: `snapshot ${cutoff}`, done, total }),
+    },
+  );
+  const set = obtained.set;
+  const split = timeSplit(set, o.seed);
+  requireBothClasses(set.label, split.innerScore, `The inner validation (${split.innerCutoffs.score.join(', ')})`);
+  requireBothClasses(set.label, split.validation, `The out-of-time validation (${split.validationCutoffs.join(', ')})`);
+  const frame = deriveFeatures(set.frame);
+  const data: LearningData = { frame, label: set.label, features: modelFeatures().map((f) => ({ name: f.name, type: f.type })) };
+  const rows: CandidateRows = {
+    searchFit: stratifiedSample(set.label, split.innerFit, SEARCH_ROWS, o.seed),
+    searchScore: split.innerScore,
+    refit: split.train,
+    evaluate: split.validation,
+  };
+  const timings: Record<string, number> = { trainingSet: clock() };
+
+  const meter = new WorkMeter(plannedSeconds(o, data, rows), o.onProgress);
+  const revenue = numericColumn(frame, 'effective_monthly_price');
+  const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
+  const yVal = labelsOf(data, rows.evaluate);
+  const tunedOn = `inner validation: ${split.innerNote}`;
+  const outcomes = o.families.map((family) =>
+    trainCandidate(family, data, rows, tunedOn, o, meter, (fit) =>
+      assess({ ...tuning, p: fit.search.scores, source: tunedOn }, { y: yVal, p: fit.evaluated }, o),
+    ),
+  );
+  timings.candidates = clock();
+
+  const valFrame = selectRows(frame, rows.evaluate);
+  const finished = finishRun(outcomes, { matrixOf: (c) => transform(c.preprocessor, valFrame), y: yVal }, o.seed, meter);
+  timings.importance = clock();
+  const artifact = await snapshotArtifact(store, config, o, { set, split, data, outcomes, finished });
+  const trustNotes = [
+    `Out-of-time validation: trained on cutoffs ${split.trainCutoffs[0]} … ${split.trainCutoffs.at(-1)}, validated on ${split.validationCutoffs.join(', ')}; every training label window (cutoff + ${set.horizonDays} days) ends on or before the first validation cutoff.`,
+    `Hyper-parameters, thresholds${o.calibrate === 'none' ? '' : ' and calibration'} were tuned on the ${tunedOn}, never on the out-of-time cutoff; the model was then refitted on every training cutoff.`,
+    `Training set ${obtained.reused ? 'reused (raw data and request unchanged since it was saved)' : 'built from the store for this run'}.`,
+  ];
+  const published = await publish(store, config, { artifact, outcomes, importance: finished.importance, timings, trustNotes }, o);
+  timings.publish = clock();
+  o.onProgress({ stage: 'save', step: `saved ${artifact.modelId}`, done: 1, total: 1 });
+  return {
+    artifact,
+    outcomes,
+    selected: finished.selected.family,
+    importance: finished.importance,
+    version: published.version,
+    files: published.files,
+    trainingSetReused: obtained.reused,
+    timings,
+  };
+}
