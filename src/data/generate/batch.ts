@@ -18,6 +18,8 @@ export interface RowSink {
   write(batch: RowBatch): Promise<void>;
   /** Flushes and releases the destination; called once after the last batch. */
   close(): Promise<void>;
+  /** Releases the destination without flushing, when generation or a write failed (default: `close`). */
+  abort?(): Promise<void>;
 }
 
 /** An empty batch. */

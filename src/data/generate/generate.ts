@@ -24,6 +24,7 @@ export async function generateBusiness(
   const tally = new Tally(world.cal);
   await sink.open();
   let pending: Promise<void> | null = null;
+  let failed = true;
   try {
     for (let from = 0; from < resolved.customers; from += resolved.batchCustomers) {
       const batch = emptyBatch();
@@ -36,8 +37,10 @@ export async function generateBusiness(
       onProgress?.(to, resolved.customers);
     }
     if (pending) await pending;
+    failed = false;
   } finally {
-    await sink.close();
+    if (!failed) await sink.close();
+    else await (sink.abort ? sink.abort() : sink.close()).catch(() => undefined); // the first error is the one to report
   }
   return tally.summary(resolved.customers, resolved.monthlyChurnRate);
 }

@@ -3,7 +3,7 @@ import type { CustomerSim } from './customer.js';
 import { engagement, hazard } from './parameters.js';
 import type { ChurnReason } from './summary.js';
 
-/** The factors of today's hazard that also explain the reason (recomputed on the decision day only). */
+/** The factors of today's hazard that explain the reason (computed on the decision day only; mirrors voluntaryHazard). */
 function factors(sim: CustomerSim, day: number, e: number) {
   const engagementFactor = Math.exp(-hazard.engagementElasticity * e) * (sim.fading ? hazard.fading : 1);
   const priceShock = day < sim.priceShockUntil ? hazard.priceShock : 1;
@@ -21,22 +21,23 @@ function tenureFactor(days: number): number {
   return hazard.loyal;
 }
 
-/** Probability that the customer decides to cancel on `day` (before the experiment hook). */
+/** Probability that the customer decides to cancel on `day` (before the experiment hook). Allocation-free: hot path. */
 export function voluntaryHazard(sim: CustomerSim, day: number, e: number): number {
-  const f = factors(sim, day, e);
-  return (
+  const sub = sim.sub!;
+  let h =
     sim.world.voluntaryScale *
     hazard.dailyBase *
     sim.profile.staticHazard *
-    sim.sub!.hazardFactor *
+    sub.hazardFactor *
     tenureFactor(day - sim.profile.signupDay) *
-    f.engagementFactor *
-    f.priceShock *
-    f.promo *
-    f.grievance *
-    f.crashes *
-    f.friction
-  );
+    Math.exp(-hazard.engagementElasticity * e);
+  if (sim.fading) h *= hazard.fading;
+  if (day < sim.priceShockUntil) h *= hazard.priceShock;
+  if (sub.discount > 0 && day < sub.promoEnd) h *= hazard.promoActive;
+  if (day >= sim.grievanceFrom && day <= sim.grievanceUntil) h *= hazard.grievance;
+  if (sim.crashLoad > 0.01) h *= 1 + hazard.crashLoad * Math.min(sim.crashLoad, 8);
+  if (sim.lastFailureDay >= 0 && day - sim.lastFailureDay <= hazard.paymentFrictionDays) h *= hazard.paymentFriction;
+  return h;
 }
 
 /** The stated reason, drawn in proportion to how much each cause raises today's hazard above neutral. */

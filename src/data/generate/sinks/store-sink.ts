@@ -1,16 +1,36 @@
-/** A sink that inserts batches into a Store: one transaction per batch, parents before children (FKs are on). */
+/** A sink that inserts rows into a Store in large transactions, parents before children (FKs are on). */
 import { ChurnError } from '../../../errors/index.js';
 import type { Store } from '../../../store/index.js';
 import { contracts, rawTableNames } from '../../contract/index.js';
-import type { RowBatch, RowSink } from '../batch.js';
+import { emptyBatch, type RowBatch, type RowSink } from '../batch.js';
 
 export interface StoreSinkOptions {
   /** Delete every row of the raw tables before writing (default false: a non-empty store is refused). */
   replace?: boolean;
+  /**
+   * Rows gathered before one transaction is written (default 100,000). Fewer, larger transactions mean fewer
+   * commits and WAL checkpoints; memory stays bounded by this number.
+   */
+  rowsPerTransaction?: number;
 }
 
-/** Writes generated rows into the raw tables of a migrated store. */
+const countRows = (b: RowBatch) => rawTableNames.reduce((n, t) => n + b[t].length, 0);
+
+/** Writes generated rows into the raw tables of a migrated store; `written` counts rows inserted so far. */
 export function storeSink(store: Store, options: StoreSinkOptions = {}): RowSink & { written: number } {
+  const limit = options.rowsPerTransaction ?? 100_000;
+  let pending = emptyBatch();
+  let pendingRows = 0;
+  const flush = async () => {
+    if (!pendingRows) return;
+    const batch = pending;
+    pending = emptyBatch();
+    pendingRows = 0;
+    await store.transaction(async (tx) => {
+      // Whole customers travel together, so writing table by table in load order keeps every FK satisfied.
+      for (const t of rawTableNames) if (batch[t].length) sink.written += await tx.insertMany(t, contracts[t].columns, batch[t]);
+    });
+  };
   const sink = {
     written: 0,
     async open() {
@@ -30,13 +50,17 @@ export function storeSink(store: Store, options: StoreSinkOptions = {}): RowSink
         );
     },
     async write(batch: RowBatch) {
-      await store.transaction(async (tx) => {
-        for (const t of rawTableNames) {
-          if (batch[t].length) sink.written += await tx.insertMany(t, contracts[t].columns, batch[t]);
-        }
-      });
+      for (const t of rawTableNames) for (const row of batch[t]) pending[t].push(row);
+      pendingRows += countRows(batch);
+      if (pendingRows >= limit) await flush();
     },
-    async close() {},
+    async close() {
+      await flush();
+    },
+    async abort() {
+      pending = emptyBatch();
+      pendingRows = 0;
+    },
   };
   return sink;
 }
