@@ -31,13 +31,19 @@ class DayCache {
   since(iso: unknown): number {
     if (typeof iso !== 'string') return Number.NaN;
     let d = this.days.get(iso);
-    if (d === undefined) this.days.set(iso, (d = dayNumber(iso)));
+    if (d === undefined) {
+      d = dayNumber(iso);
+      this.days.set(iso, d);
+    }
     return this.cutoffDay - d;
   }
   renewal(start: string, cycle: string): number {
     const key = `${start}|${cycle}`;
     let d = this.renewals.get(key);
-    if (d === undefined) this.renewals.set(key, (d = daysToRenewal(start, cycle, this.cutoff)));
+    if (d === undefined) {
+      d = daysToRenewal(start, cycle, this.cutoff);
+      this.renewals.set(key, d);
+    }
     return d;
   }
 }
