@@ -10,12 +10,12 @@ import { type FlatTree, leafIndex } from '../tree/flat-tree.js';
 import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
-import { histogramBuilder } from './histogram-builder.js';
 import { lossWeights, meanLogLoss, priorMargin, updateRecords, updateRecordsByRoute } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
 import { binAt, initRecords, type RowStore, returnRecords } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
+import { trainingKernels } from './training-kernels.js';
 
 const ESTIMATOR = 'hist_boosting';
 
@@ -69,11 +69,11 @@ export function fitHistBoosting(
   const store = data.store;
   initRecords(store, yt, wt, baseMargin);
   updateRecords(store, 0, 0, n, 0);
-  const builder = histogramBuilder(store, data.layout.nDense, n >= PARALLEL_MIN_ROWS ? p.nThreads : 1);
+  const kernels = trainingKernels(store, data.layout.nDense, n >= PARALLEL_MIN_ROWS ? p.nThreads : 1);
   const scratch = new GrowerScratch(nFeatures, data.nGroups);
   const ctx = {
     data,
-    builder,
+    kernels,
     reg: p,
     maxDepth: p.maxDepth,
     maxLeaves: p.maxLeaves,
@@ -100,7 +100,7 @@ export function fitHistBoosting(
       if (p.earlyStoppingRounds > 0 && round - bestIteration >= p.earlyStoppingRounds) break;
     }
   } finally {
-    builder.close();
+    kernels.close();
   }
   const keep = holdout !== undefined && p.earlyStoppingRounds > 0 ? bestIteration + 1 : trees.length;
   const { validation: _, ...recorded } = p;

@@ -10,14 +10,14 @@ import { MISSING_BIN } from './binning.js';
 import { featureBinOf } from './bundling.js';
 import type { BinnedDataset } from './dataset.js';
 import { expandHistogram, newHistogram, subtractHistogram } from './histogram.js';
-import type { HistogramBuilder } from './histogram-builder.js';
-import { GRAD, HESS, splitRecords } from './row-store.js';
+import { GRAD, HESS } from './row-store.js';
 import { findBestSplit, leafWeight, type Regularisation, type SplitCandidate } from './splitting.js';
+import type { TrainingKernels } from './training-kernels.js';
 
 /** What the grower needs; gradients sit in the records of data.store, which the grower reorders by node. */
 export interface GrowerContext {
   data: BinnedDataset;
-  builder: HistogramBuilder;
+  kernels: TrainingKernels;
   reg: Regularisation;
   maxDepth: number;
   maxLeaves: number;
@@ -116,7 +116,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
   const evaluate = (node: OpenNode, build: boolean, parent?: OpenNode, sibling?: OpenNode) => {
     node.hist = scratch.take();
     if (build) {
-      ctx.builder.build(node.buffer, node.start, node.end, scratch.groupHist);
+      ctx.kernels.buildHistogram(node.buffer, node.start, node.end, scratch.groupHist);
       expandHistogram(layout, scratch.groupHist, node.G, node.H, node.hist);
     } else subtractHistogram(parent!.hist!, sibling!.hist!, node.hist);
     node.split = findBestSplit(node.hist, nBins, features, node.G, node.H, reg);
@@ -157,7 +157,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     const group = layout.groupOf[f];
     // Children that cannot split need no histogram, so their records stay where they are (one copy pass saved).
     const childrenSplit = canSplitAt(node.depth + 1);
-    const nLeft = childrenSplit ? splitRecords(store, node.buffer, node.start, node.end, group, route) : 0;
+    const nLeft = childrenSplit ? ctx.kernels.split(node.buffer, node.start, node.end, group, route) : 0;
     const childBuffer = 1 - node.buffer;
     const l: OpenNode = {
       id: addNode(split.leftG, split.leftH),

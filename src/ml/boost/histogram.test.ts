@@ -3,10 +3,10 @@ import { rng } from '../random.js';
 import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { expandHistogram, naiveHistogram, newHistogram, subtractHistogram } from './histogram.js';
-import { histogramBuilder } from './histogram-builder.js';
 import { updateRecords } from './loss.js';
 import { GRAD, HESS, initRecords, MARGIN, moveFlaggedFirst, rowAt } from './row-store.js';
 import { mixedData } from './test-data.js';
+import { trainingKernels } from './training-kernels.js';
 
 /** A binned dataset whose records carry log-loss gradients at a random margin. */
 function setup(n: number, seed: number, bundle = true) {
@@ -29,10 +29,10 @@ function setup(n: number, seed: number, bundle = true) {
 
 /** Feature histogram of records [start, end), built by the fast builder and expanded. */
 function featureHistogram(s: ReturnType<typeof setup>, nThreads: number, start: number, end: number) {
-  const builder = histogramBuilder(s.data.store, s.data.layout.nDense, nThreads);
+  const kernels = trainingKernels(s.data.store, s.data.layout.nDense, nThreads);
   const group = newHistogram(s.data.nGroups);
-  builder.build(0, start, end, group);
-  builder.close();
+  kernels.buildHistogram(0, start, end, group);
+  kernels.close();
   let G = 0;
   let H = 0;
   for (let k = start; k < end; k++) {

@@ -61,19 +61,29 @@ export function initRecords(s: RowStore, y: ArrayLike<number>, w: Float64Array, 
 }
 
 /**
- * Splits records [start, end) of buffer `from` into the other buffer by route[bin of `group`]: rows going left are
- * written forward from start, the others backward from end (one pass, branch-free: the side is a coin flip to the
- * CPU). Returns how many went left. The order inside each side is fixed by the input order, so results are
- * deterministic.
+ * Copies records [start, end) of buffer `from` into the other buffer: those with route[bin of group] === 1 forward
+ * from position `left`, the others backward from position `right` (one pass, branch-free: the side is a coin flip
+ * to the CPU). Returns the next free left position. Splitting a node is one call with left = start and
+ * right = end − 1; the layout depends only on the input order, so a split cut in two pieces (two threads) lands
+ * exactly where one pass would put it. The worker thread runs a copy of this loop (worker-source.ts).
  */
-export function splitRecords(s: RowStore, from: number, start: number, end: number, group: number, route: Uint8Array): number {
+export function copySide(
+  s: RowStore,
+  from: number,
+  start: number,
+  end: number,
+  left: number,
+  right: number,
+  group: number,
+  route: Uint8Array,
+): number {
   const src = s.words[from];
   const dst = s.words[1 - from];
   const bytes = s.bytes[from];
   const { stride } = s;
   const binByte = BINS_AT + group;
-  let l = start;
-  let r = end - 1;
+  let l = left;
+  let r = right;
   for (let at = start * stride, stop = end * stride; at < stop; at += stride) {
     const goLeft = route[bytes[at * 4 + binByte]];
     const to = (r + (l - r) * goLeft) * stride;
@@ -81,7 +91,7 @@ export function splitRecords(s: RowStore, from: number, start: number, end: numb
     l += goLeft;
     r -= 1 - goLeft;
   }
-  return l - start;
+  return l;
 }
 
 /** Copies records [start, end) from buffer 1 back to buffer 0 (so every tree starts from buffer 0). */
