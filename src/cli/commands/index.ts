@@ -4,9 +4,11 @@ import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
 import { registerFeatures } from './features.js';
 import { registerGenerate } from './generate.js';
+import { registerKeys } from './keys.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
 import { registerQuality } from './quality.js';
+import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
 
 export const commandRegistrations: ((program: Command) => void)[] = [
@@ -18,4 +20,6 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerFeatures,
   registerTrain,
   registerModels,
+  registerServe,
+  registerKeys,
 ];
