@@ -13,7 +13,7 @@ import { checkArtifact } from './check-artifact.js';
 import { type Estimator, estimatorOf, type MarginUnit } from './estimator.js';
 import { assertAdditive, type Explanations, explanationsOf } from './explanations.js';
 import { inputAdapterOf } from './input/adapter.js';
-import type { InputAdapter } from './input/input.js';
+import type { InputAdapter, ValidRecord } from './input/input.js';
 
 /** Rows ready for the model: ids, the frame the preprocessing reads, and the model input matrix. */
 export interface PreparedRows {
@@ -67,6 +67,8 @@ export interface Scorer {
   prepareFrame(frame: FeatureFrame): PreparedRows;
   /** Raw records (API bodies) → rows ready for the model; the first invalid record throws CHURN_ERR_VALIDATION. */
   prepareRecords(records: readonly unknown[]): PreparedRows;
+  /** Records already validated by `input.validate` / `input.parseCells` → rows ready for the model. */
+  prepareValid(records: readonly ValidRecord[]): PreparedRows;
   score(rows: PreparedRows): Scores;
   scoreFrame(frame: FeatureFrame): Scores;
   scoreRecords(records: readonly unknown[]): Scores;
@@ -97,7 +99,8 @@ export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {})
     X: transform(pre, frame),
   });
   const prepareFrame = (frame: FeatureFrame) => prepared(input.prepare(frame));
-  const prepareRecords = (records: readonly unknown[]) => prepared(input.frameOf(records.map((r, i) => input.validate(r, i))));
+  const prepareValid = (records: readonly ValidRecord[]) => prepared(input.frameOf(records));
+  const prepareRecords = (records: readonly unknown[]) => prepareValid(records.map((r, i) => input.validate(r, i)));
   const score = (rows: PreparedRows) => scoreMatrix(artifact, estimator, rows);
   const toRows = (x: FeatureFrame | readonly unknown[] | PreparedRows): PreparedRows =>
     Array.isArray(x) ? prepareRecords(x) : 'X' in (x as PreparedRows) ? (x as PreparedRows) : prepareFrame(x as FeatureFrame);
@@ -115,6 +118,7 @@ export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {})
     horizonDays,
     prepareFrame,
     prepareRecords,
+    prepareValid,
     score,
     scoreFrame: (frame) => score(prepareFrame(frame)),
     scoreRecords: (records) => score(prepareRecords(records)),

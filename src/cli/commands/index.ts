@@ -2,12 +2,16 @@
 import type { Command } from 'commander';
 import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
+import { registerExplain } from './explain.js';
 import { registerFeatures } from './features.js';
 import { registerGenerate } from './generate.js';
 import { registerKeys } from './keys.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
+import { registerPredict } from './predict.js';
 import { registerQuality } from './quality.js';
+import { registerRun } from './run.js';
+import { registerScore } from './score.js';
 import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
 
@@ -20,6 +24,10 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerFeatures,
   registerTrain,
   registerModels,
+  registerScore,
+  registerPredict,
+  registerExplain,
+  registerRun,
   registerServe,
   registerKeys,
 ];

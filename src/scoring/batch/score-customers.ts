@@ -1,6 +1,6 @@
 /** Batch scoring from the store: every customer active at a date, scored, explained, valued and given an action. */
 import { ChurnError } from '../../errors/index.js';
-import { dataRange, snapshotAt } from '../../features/index.js';
+import { dataRange, type FeatureFrame, snapshotAt } from '../../features/index.js';
 import type { Store } from '../../store/index.js';
 import type { Assessment } from '../assess.js';
 import type { Scorer, Scores } from '../scorer.js';
@@ -29,11 +29,26 @@ export interface ScoreCustomersOptions {
   onStage?: (stage: ScoreStage) => void;
 }
 
-/**
- * Scores every customer active at `at` (default: the newest data date) with `scorer`, from the point-in-time snapshot
- * at that date (no label needed). Table models cannot score the store's customers (CHURN_ERR_PARAM: use predict).
- */
+/** Scores, explains and values every customer active at `at` (default: the newest data date); no label is needed. */
 export async function scoreCustomers(store: Store, scorer: Scorer, options: ScoreCustomersOptions = {}): Promise<CustomerScores> {
+  options.onStage?.('snapshot');
+  const { at, horizonDays, frame } = await activeCustomers(store, scorer, options.at);
+  options.onStage?.('score');
+  const rows = scorer.prepareFrame(frame);
+  options.onStage?.('explain');
+  const { scores, rows: customers } = scorer.assess(rows, { topK: options.topK });
+  return { modelId: scorer.modelId, snapshotDate: at, horizonDays, scores, customers };
+}
+
+/**
+ * The point-in-time snapshot of every customer active at `at` (default: the newest data date). Only snapshot models
+ * can score the store's customers; a table model is CHURN_ERR_PARAM (score its files with `churn predict`).
+ */
+export async function activeCustomers(
+  store: Store,
+  scorer: Scorer,
+  at?: string,
+): Promise<{ at: string; horizonDays: number; frame: FeatureFrame }> {
   if (scorer.input.source !== 'snapshots')
     throw new ChurnError(
       'CHURN_ERR_PARAM',
@@ -41,16 +56,11 @@ export async function scoreCustomers(store: Store, scorer: Scorer, options: Scor
         'score files of that table with `churn predict FILE.csv`',
       { modelId: scorer.modelId, source: scorer.input.source },
     );
-  const at = options.at ?? (await dataRange(store)).newest;
-  if (at === null) throw new ChurnError('CHURN_ERR_NO_DATA', 'The store holds no data to score: load or generate data first');
+  const day = at ?? (await dataRange(store)).newest;
+  if (day === null) throw new ChurnError('CHURN_ERR_NO_DATA', 'The store holds no data to score: load or generate data first');
   const horizonDays = scorer.horizonDays ?? 30;
-  options.onStage?.('snapshot');
-  const snapshot = await snapshotAt(store, at, { horizonDays });
+  const snapshot = await snapshotAt(store, day, { horizonDays });
   if (snapshot.frame.nRows === 0)
-    throw new ChurnError('CHURN_ERR_NO_DATA', `No customer is active on ${at}: nothing to score`, { at });
-  options.onStage?.('score');
-  const rows = scorer.prepareFrame(snapshot.frame);
-  options.onStage?.('explain');
-  const { scores, rows: customers } = scorer.assess(rows, { topK: options.topK });
-  return { modelId: scorer.modelId, snapshotDate: at, horizonDays, scores, customers };
+    throw new ChurnError('CHURN_ERR_NO_DATA', `No customer is active on ${day}: nothing to score`, { at: day });
+  return { at: day, horizonDays, frame: snapshot.frame };
 }

@@ -52,7 +52,7 @@ const modes: Record<Exclude<Family, 'cart'>, PreprocessMode> = {
 
 type Fitted = ClassifierModel | HistBoostingModel;
 
-function fit(family: Exclude<Family, 'cart'>, X: Matrix, y: Uint8Array): Fitted {
+function fitFamily(family: Exclude<Family, 'cart'>, X: Matrix, y: Uint8Array): Fitted {
   switch (family) {
     case 'logistic':
       return fitLogistic(X, y, { C: 0.5, classWeight: 'balanced' });
@@ -106,7 +106,7 @@ export function trainSmallModel(
   const pre = fitPreprocessor(selectRows(derived, trainIdx), inputs, { mode: modes[family] });
   const X = transform(pre, derived);
   const y = (idx: number[]) => Uint8Array.from(idx, (i) => set.label[i]);
-  const model = fit(family, takeRows(X, trainIdx), y(trainIdx));
+  const model = fitFamily(family, takeRows(X, trainIdx), y(trainIdx));
   const validationProbability = probabilityOf(model, takeRows(X, validIdx));
   const threshold = options.threshold ?? f1OptimalThreshold(y(validIdx), validationProbability).threshold;
   const cutoffs = set.cutoffs.filter((c) => c.role !== 'purged');
