@@ -5,13 +5,11 @@
 import type { FeatureSpec } from './feature-spec.js';
 import { type Category, type FeatureFrame, type FrameColumn, numericColumn } from './frame.js';
 
-type Get = (name: string) => number;
-
-/** One derived feature: its catalogue entry, the snapshot features it reads, and its formula for one row. */
+/** One derived feature: its catalogue entry, the snapshot features it reads, and its formula over their values in one row. */
 export interface DerivedRecipe {
   spec: FeatureSpec;
   inputs: readonly string[];
-  compute(get: Get): number | Category;
+  compute(...values: number[]): number | Category;
 }
 
 const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
@@ -26,8 +24,10 @@ function recipe(
   inputs: string[],
   compute: (...v: number[]) => number | Category,
 ): DerivedRecipe {
+  // deriveFeatures passes the input values positionally, and is written for one or two inputs.
+  if (inputs.length < 1 || inputs.length > 2) throw new Error(`derived feature ${name} must read one or two features`);
   const spec: FeatureSpec = { name, type, group: 'derived', unit, window, description, origin: 'derived' };
-  return { spec, inputs, compute: (get) => compute(...inputs.map(get)) };
+  return { spec, inputs, compute };
 }
 
 /** Age bands for reporting and for linear models (which cannot bend a straight age effect). */
@@ -150,17 +150,19 @@ export const derivedFeatures: readonly FeatureSpec[] = derivedRecipes.map((r) =>
 export function deriveFeatures(raw: FeatureFrame): FeatureFrame {
   const n = raw.nRows;
   const columns: Record<string, FrameColumn> = { ...raw.columns };
-  const inputs = new Map<string, Float64Array>();
-  for (const r of derivedRecipes) for (const name of r.inputs) inputs.set(name, numericColumn(raw, name));
-  let row = 0;
-  const get: Get = (name) => (inputs.get(name) as Float64Array)[row];
   for (const r of derivedRecipes) {
-    const out: FrameColumn = r.spec.type === 'categorical' ? new Array<Category>(n) : new Float64Array(n);
-    for (row = 0; row < n; row++) {
-      const v = r.compute(get);
-      out[row] = out instanceof Float64Array ? (v as number) : (v as Category);
+    const [a, b] = r.inputs.map((name) => numericColumn(raw, name));
+    const f = r.compute;
+    if (r.spec.type === 'categorical') {
+      const out = new Array<Category>(n);
+      for (let i = 0; i < n; i++) out[i] = f(a[i], b?.[i]) as Category;
+      columns[r.spec.name] = out;
+    } else {
+      const out = new Float64Array(n);
+      if (b) for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]) as number;
+      else for (let i = 0; i < n; i++) out[i] = f(a[i]) as number;
+      columns[r.spec.name] = out;
     }
-    columns[r.spec.name] = out;
   }
   return { ...raw, columns };
 }

@@ -2,7 +2,7 @@
 export { featureCatalogue, findFeature, legacyFeatureNames, modelFeatures } from './catalogue.js';
 export { snapshotFeatures, windows } from './catalogue-snapshot.js';
 export { type ColumnarTable, readColumnar, writeColumnar } from './columnar.js';
-export { type ExtraColumns, frameToCsv } from './csv.js';
+export { type ExtraColumns, frameToCsv, writeFrameCsv } from './csv.js';
 export { type CutoffRole, matureCutoffs, minHistoryDays, monthlyCutoffs, planCutoffs } from './cutoffs.js';
 export { type DataRange, dataRange } from './data-range.js';
 export { addDays, addMonths, daysBetween, monthEnd } from './dates.js';

@@ -1,9 +1,9 @@
 /** Saving and loading a training set in `paths.processed`: `training-set.csv` for people, `training-set.cols` for training. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ChurnError } from '../errors/index.js';
 import { readColumnar, writeColumnar } from './columnar.js';
-import { frameToCsv } from './csv.js';
+import { writeFrameCsv } from './csv.js';
 import type { Category, FeatureFrame } from './frame.js';
 import type { CutoffSummary, TrainingSet } from './training-set.js';
 
@@ -16,7 +16,7 @@ export function saveTrainingSet(dir: string, set: TrainingSet): { csv: string; c
   const csv = path.join(dir, trainingSetFiles.csv);
   const columnar = path.join(dir, trainingSetFiles.columnar);
   const split = Array.from(set.isValidation, (v) => (v ? 'validation' : 'train'));
-  writeFileSync(csv, frameToCsv(set.frame, { churned: set.label, split }));
+  writeFrameCsv(csv, set.frame, { churned: set.label, split });
   writeColumnar(columnar, {
     nRows: set.frame.nRows,
     columns: {

@@ -42,6 +42,12 @@ export function registerFeatures(program: Command): void {
       action(async (opts: { at: string; horizon?: number; out?: string }) => {
         await withStore(async (store, config) => {
           const snap = await snapshotAt(store, opts.at, { horizonDays: opts.horizon ?? config.features.horizonDays });
+          if (snap.frame.nRows === 0)
+            throw new ChurnError(
+              'CHURN_ERR_NO_DATA',
+              `No customer is active on ${opts.at} (data: ${snap.newestDate ? `up to ${snap.newestDate}` : 'empty store; run churn generate or churn load'})`,
+              { cutoff: opts.at },
+            );
           const csv = frameToCsv(snap.frame, { churned: snap.label });
           if (opts.out) writeFileSync(projectPath(opts.out), csv);
           else process.stdout.write(csv);

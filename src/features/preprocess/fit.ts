@@ -38,23 +38,27 @@ function numericStep(
   mode: FitOptions['mode'],
   missingShare: number,
 ): NumericStep {
-  const present = v.filter((x) => !Number.isNaN(x));
   if (mode === 'tree') return { kind: 'numeric', feature, fill: null, indicator: false, center: 0, scale: 1 };
-  const fill = present.length === 0 ? 0 : isFlag ? mostFrequentFlag(present) : median(present);
-  const indicator = v.length - present.length >= missingShare * v.length && present.length < v.length;
+  const present = new Float64Array(v.length);
+  let k = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) present[k++] = v[i];
+  const values = present.subarray(0, k);
+  const fill = k === 0 ? 0 : isFlag ? mostFrequentFlag(values) : median(values);
+  const indicator = k < v.length && v.length - k >= missingShare * v.length;
   if (isFlag) return { kind: 'numeric', feature, fill, indicator, center: 0, scale: 1 };
   // Mean and standard deviation of the imputed column, so scaled training values have mean 0 and variance 1.
   let sum = 0;
-  for (const x of v) sum += Number.isNaN(x) ? fill : x;
+  for (let i = 0; i < v.length; i++) sum += v[i] === v[i] ? v[i] : fill;
   const center = sum / v.length;
   let ss = 0;
-  for (const x of v) ss += ((Number.isNaN(x) ? fill : x) - center) ** 2;
+  for (let i = 0; i < v.length; i++) ss += ((v[i] === v[i] ? v[i] : fill) - center) ** 2;
   const sd = Math.sqrt(ss / v.length);
   return { kind: 'numeric', feature, fill, indicator, center, scale: sd > 0 ? sd : 1 };
 }
 
-function median(present: Float64Array): number {
-  const s = present.slice().sort();
+/** Median of the present values (sorts them in place: `values` is a scratch copy). */
+function median(values: Float64Array): number {
+  const s = values.sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
