@@ -70,7 +70,7 @@ WITH active AS (
   SELECT customer_id, plan_type, billing_cycle, monthly_price, discount_pct, auto_renew, start_date
   FROM (
     SELECT s.customer_id, s.plan_type, s.billing_cycle, s.monthly_price, s.discount_pct, s.auto_renew, s.start_date,
-      ROW_NUMBER() OVER (PARTITION BY s.customer_id ORDER BY s.start_date DESC, s.subscription_id DESC) AS rn
+      ROW_NUMBER() OVER (PARTITION BY s.customer_id ORDER BY s.start_date DESC, ${dialect.byteOrder('s.subscription_id')} DESC) AS rn
     FROM subscriptions s JOIN customers c ON c.customer_id = s.customer_id
     WHERE s.start_date <= {T} AND (s.end_date IS NULL OR s.end_date > {T}) AND c.signup_date <= {T}
   ) ranked
@@ -86,7 +86,7 @@ history AS (
         THEN 1 ELSE 0 END AS continues
     FROM subscriptions
     WHERE start_date <= {T}
-    WINDOW w AS (PARTITION BY customer_id ORDER BY start_date, subscription_id)
+    WINDOW w AS (PARTITION BY customer_id ORDER BY start_date, ${dialect.byteOrder('subscription_id')})
   ) h
   GROUP BY customer_id
 ),

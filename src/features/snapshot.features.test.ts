@@ -108,6 +108,11 @@ describe('renewal dates', () => {
 describe.runIf(engines.length > 1)('SQLite and PostgreSQL', () => {
   it('produce byte-identical snapshots (features and labels) on the same data', async () => {
     const business = randomBusiness(200, 11);
+    // Two subscriptions starting the same day whose ids sort differently by byte and by locale ('a-2' vs 'B-1').
+    business
+      .customer('TIE')
+      .subscription('TIE', '2024-12-01', null, { subscription_id: 'a-2', plan_type: 'Basic', monthly_price: 7.99 })
+      .subscription('TIE', '2024-12-01', null, { subscription_id: 'B-1', plan_type: 'Premium', monthly_price: 17.99 });
     const stores = await Promise.all(engines.map((e) => e.open()));
     for (const s of stores) await business.insert(s);
     for (const cutoff of ['2025-01-31', '2025-03-31', '2025-06-30']) {
@@ -118,6 +123,8 @@ describe.runIf(engines.length > 1)('SQLite and PostgreSQL', () => {
         }),
       );
       expect(csv[0].split('\n').length).toBeGreaterThan(50);
+      const tie = csv[0].split('\n').find((line) => line.startsWith('TIE,'));
+      expect(tie).toContain(',Basic,monthly,7.99,'); // byte order: 'a-2' > 'B-1', so a-2 is the current one
       expect(csv[1]).toBe(csv[0]);
     }
   });
