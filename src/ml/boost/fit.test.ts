@@ -49,12 +49,21 @@ describe('fitHistBoosting', () => {
     expect(predictMargin(back, test.X)).toEqual(predictMargin(m, test.X));
   });
 
-  it('predicts the same whether trees are walked or laid out as complete trees', () => {
+  it('predicts the same whether trees are walked or laid out as complete trees, with and without missing values', () => {
     const m = fitHistBoosting(train.X, train.y, { ...small, maxDepth: 0, maxLeaves: 40, growPolicy: 'lossguide' });
-    const walked = new Float64Array(test.X.nRows).fill(m.baseMargin);
-    for (const t of m.trees) for (let i = 0; i < test.X.nRows; i++) walked[i] += t.value[leafIndex(t, test.X.columns, i)];
-    const fast = predictMargin(m, test.X);
-    for (let i = 0; i < walked.length; i++) expect(fast[i]).toBeCloseTo(walked[i], 12);
+    const complete: Matrix = { nRows: test.X.nRows, columns: test.X.columns.map((c) => c.map((v) => (v === v ? v : 0))) };
+    for (const X of [test.X, complete]) {
+      const walked = new Float64Array(X.nRows).fill(m.baseMargin);
+      for (const t of m.trees) for (let i = 0; i < X.nRows; i++) walked[i] += t.value[leafIndex(t, X.columns, i)];
+      const fast = predictMargin(m, X);
+      for (let i = 0; i < walked.length; i++) expect(fast[i]).toBeCloseTo(walked[i], 12);
+    }
+  });
+
+  it('scores a batch identically on one thread and on two', () => {
+    const m = fitHistBoosting(train.X, train.y, small);
+    const big = mixedData(5003, 8);
+    expect(predictMargin(m, big.X, 2)).toEqual(predictMargin(m, big.X, 1));
   });
 
   it('grows depth-wise to maxDepth and loss-guided to maxLeaves', () => {

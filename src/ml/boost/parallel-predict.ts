@@ -1,0 +1,43 @@
+/**
+ * Large batches are scored on two threads: the caller scores the first half of the rows while one persistent worker
+ * thread scores the second half from a shared-memory copy of its columns. Started on first use, unref'd so it never
+ * keeps the process alive; every row is scored by the same arithmetic either way, so results do not change.
+ */
+
+import { Worker } from 'node:worker_threads';
+import type { Matrix } from '../matrix.js';
+import type { CompleteForest } from './complete-forest.js';
+import { predictWorkerSource } from './predict-worker-source.js';
+
+let worker: Worker | undefined;
+
+function predictionWorker(): Worker {
+  if (worker === undefined) {
+    worker = new Worker(predictWorkerSource, { eval: true });
+    worker.unref();
+    worker.on('error', () => {
+      worker = undefined;
+    });
+  }
+  return worker;
+}
+
+/**
+ * Starts scoring rows [from, nRows) of X on the worker thread and returns a function that waits for the margins
+ * (each starting at `base`). The rows are copied to shared memory first (one native copy per column).
+ */
+export function scoreOnWorker(forest: CompleteForest, X: Matrix, from: number, base: number, block: number): () => Float64Array {
+  const n = X.nRows - from;
+  const columns = X.columns.map((c) => {
+    const shared = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
+    shared.set(c.subarray(from));
+    return shared;
+  });
+  const out = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  predictionWorker().postMessage({ forest, columns, out, base, block, done });
+  return () => {
+    while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0);
+    return out;
+  };
+}
