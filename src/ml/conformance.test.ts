@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { fitHistBoosting } from './boost/fit.js';
 import { fitKMeans } from './cluster/kmeans-fit.js';
 import { predictCluster } from './cluster/kmeans-model.js';
 import { MlShapeError } from './errors.js';
@@ -71,6 +72,26 @@ const cases: ConformanceCase[] = [
     name: 'gradient boosting (subsample)',
     output: 'probability',
     fit: (X, y, seed) => fitGradientBoosting(X, y, { nEstimators: 15, subsample: 0.7, seed }),
+    predict: predictProba,
+  }),
+  defineCase({
+    name: 'histogram boosting (row + column sampling)',
+    output: 'probability',
+    fit: (X, y, seed) => fitHistBoosting(X, y, { nEstimators: 15, maxDepth: 4, subsample: 0.7, colsampleByTree: 0.8, seed }),
+    predict: predictProba,
+  }),
+  defineCase({
+    name: 'histogram boosting (loss-guided, early stopping)',
+    output: 'probability',
+    fit: (X, y, seed) =>
+      fitHistBoosting(X, y, {
+        nEstimators: 40,
+        maxDepth: 0,
+        maxLeaves: 8,
+        growPolicy: 'lossguide',
+        earlyStoppingRounds: 3,
+        seed,
+      }),
     predict: predictProba,
   }),
   defineCase({
