@@ -7,7 +7,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { generateBusiness, storeSink } from '../src/data/generate/index.js';
+import { generateBusiness, storeSink } from '../src/data/index.js';
 import { addDays, buildTrainingSet, dataRange, monthEnd, snapshotAt } from '../src/features/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 

@@ -1,5 +1,5 @@
 /** The catalogue of snapshot features: everything the point-in-time SQL computes for one customer at one cutoff. */
-import { acquisitionChannels, billingCycles, deviceTypes, planTypes, ticketCategories } from '../data/contract/index.js';
+import { acquisitionChannels, billingCycles, deviceTypes, planTypes, ticketCategories } from '../data/index.js';
 import type { FeatureSpec, FeatureType } from './feature-spec.js';
 
 /** The usage, billing and support look-back windows, in days. */

@@ -4,7 +4,7 @@
  * SQL is the dialect's date cast and day difference. Ratios, rounding and calendar maths happen in snapshot-finish.ts
  * so both engines return the same numbers.
  */
-import { ticketCategories } from '../data/contract/index.js';
+import { ticketCategories } from '../data/index.js';
 import type { Dialect } from '../store/index.js';
 import { addDays } from './dates.js';
 

@@ -1,5 +1,5 @@
 /** The serving path in one call: raw records → validated frame → deriveFeatures → fitted transform (as in training). */
-import type { Matrix } from '../../ml/matrix.js';
+import type { Matrix } from '../../ml/index.js';
 import { deriveFeatures } from '../derived.js';
 import type { FeatureFrame } from '../frame.js';
 import { type RecordOptions, recordsToFrame } from './record.js';

@@ -1,6 +1,6 @@
 /** transform: applies a fitted preprocessor to feature rows, giving the model input matrix (same code for training and serving). */
 import { ChurnError } from '../../errors/index.js';
-import type { Matrix } from '../../ml/matrix.js';
+import type { Matrix } from '../../ml/index.js';
 import { type Category, column, type FeatureFrame, isNumericColumn } from '../frame.js';
 import type { NumericStep, OneHotStep, OrdinalStep, Preprocessor } from './types.js';
 

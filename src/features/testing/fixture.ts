@@ -1,5 +1,5 @@
 /** Hand-built businesses for tests: a few customers with exactly the rows a test needs, inserted into any store. */
-import { contracts, type RawTableName } from '../../data/contract/index.js';
+import { contracts, type RawTableName } from '../../data/index.js';
 import type { Store } from '../../store/index.js';
 
 type Cells = Record<string, unknown>;

@@ -1,6 +1,12 @@
 /** The generator's synthetic business as row objects, so the leakage test can rewrite its future. */
-import { contracts, type RawTableName, rawTableNames } from '../../data/contract/index.js';
-import { type GenerateOptions, generateBusiness, memorySink } from '../../data/generate/index.js';
+import {
+  contracts,
+  type GenerateOptions,
+  generateBusiness,
+  memorySink,
+  type RawTableName,
+  rawTableNames,
+} from '../../data/index.js';
 import type { BusinessFixture } from './fixture.js';
 
 /** Generates a business in memory and returns its rows keyed by table, as objects with contract column names. */

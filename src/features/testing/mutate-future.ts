@@ -1,5 +1,5 @@
 /** Rewrites of everything a snapshot at cutoff T must not see: rows dated after T, and the future parts of older rows. */
-import type { RawTableName } from '../../data/contract/index.js';
+import type { RawTableName } from '../../data/index.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { BusinessFixture } from './fixture.js';
 
