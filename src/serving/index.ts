@@ -6,3 +6,4 @@ export type { ModelHolder, ServingModel } from './model/holder.js';
 export { type Problem, type ProblemField, problemOf, problemType } from './problem.js';
 export { type RoutePlugin, routePlugins } from './routes/index.js';
 export { pseudonymiser, type RunningServer, type ServeOptions, startServer } from './server.js';
+export { type RunningWorker, startWorker } from './worker.js';

@@ -14,6 +14,7 @@ import { registerRun } from './run.js';
 import { registerScore } from './score.js';
 import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
+import { registerWorker } from './worker.js';
 
 export const commandRegistrations: ((program: Command) => void)[] = [
   registerDb,
@@ -30,4 +31,5 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerRun,
   registerServe,
   registerKeys,
+  registerWorker,
 ];

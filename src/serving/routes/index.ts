@@ -1,6 +1,7 @@
 /** Every route group of the server, registered in this order by app.ts. Add one line per group folder. */
 import type { FastifyInstance } from 'fastify';
 import type { ServingDeps } from '../deps.js';
+import { jobRoutes } from './jobs/index.js';
 import { modelRoutes } from './models/index.js';
 import { predictRoutes } from './predict/index.js';
 import { systemRoutes } from './system/index.js';
@@ -13,4 +14,5 @@ export const routePlugins: { name: string; plugin: RoutePlugin }[] = [
   { name: 'system', plugin: systemRoutes },
   { name: 'predict', plugin: predictRoutes },
   { name: 'models', plugin: modelRoutes },
+  { name: 'jobs', plugin: jobRoutes },
 ];

@@ -65,6 +65,11 @@ export async function systemRoutes(app: FastifyInstance, deps: ServingDeps): Pro
     '/metrics',
     { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Prometheus metrics' } },
     async (_request, reply) => {
+      const depth = await deps.core.jobs.depth().catch(() => null);
+      if (depth) {
+        deps.metrics.queueDepth.set({ state: 'waiting' }, depth.waiting);
+        deps.metrics.queueDepth.set({ state: 'active' }, depth.active);
+      }
       reply.type(deps.metrics.registry.contentType);
       return deps.metrics.registry.metrics();
     },

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBullWorker } from './jobs/bullmq-queue.js';
+import { jobContextOf } from './jobs/open-queue.js';
+import type { RunningServer } from './server.js';
+import { legacyCsv, uploadCsv, waitForJob } from './testing/jobs.test-support.js';
+import { modelProject } from './testing/model-fixture.test-support.js';
+import { call, quietLogger, serve, testConfig } from './testing/server.test-support.js';
+
+describe('CSV scoring jobs on the in-process queue', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await serve(testConfig(await modelProject()), { demo: true });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('scores an uploaded CSV end to end, rejected rows listed with their line', async () => {
+    const res = await uploadCsv(server, legacyCsv(12_000, 1000));
+    expect(res.status).toBe(202);
+    const job = (await res.json()) as { id: string; state: string };
+    const done = await waitForJob(server, job.id);
+    expect(done).toMatchObject({ state: 'done', rowsRead: 12_000, rowsScored: 11_988, rowsRejected: 12, progress: 1 });
+    const result = await call(server, 'GET', `/jobs/${job.id}/result`);
+    expect(result.type).toContain('text/csv');
+    const lines = result.text.trim().split('\n');
+    expect(lines[0]).toBe('customer_id,probability,prediction,risk_bucket,model_id');
+    expect(lines.length).toBe(11_989);
+    expect(lines[1].startsWith('c0,')).toBe(true);
+    const errors = (await call(server, 'GET', `/jobs/${job.id}/errors`)).text.trim().split('\n');
+    expect(errors.length).toBe(13);
+    expect(errors[1]).toMatch(/^1001,monthly_price,/); // row c999 is on line 1001 (header is line 1)
+    const logged = await server.deps.store.all<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM predictions WHERE source = 'job' AND request_id = ?",
+      [job.id],
+    );
+    expect(Number(logged[0].n)).toBe(11_988);
+  });
+
+  it('refuses unknown columns (422), an empty file (422), a non-multipart body (415) and unknown jobs (404)', async () => {
+    const cols = await uploadCsv(server, 'customer_id,shoe_size\n1,44\n');
+    expect(cols.status).toBe(422);
+    expect(((await cols.json()) as { code: string }).code).toBe('CHURN_ERR_CSV_COLUMNS');
+    const empty = await uploadCsv(server, '');
+    expect(empty.status).toBe(422);
+    const json = await call(server, 'POST', '/jobs/score', { json: { file: 'x' } });
+    expect(json.status).toBe(415);
+    const missing = await call(server, 'GET', '/jobs/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    const badId = await call(server, 'GET', '/jobs/..%2F..%2Fetc');
+    expect(badId.status).toBe(422);
+  });
+});
+
+describe.skipIf(!process.env.REDIS_URL)('CSV scoring jobs on BullMQ (real Redis)', () => {
+  it('keeps a job queued across an API restart and lets a worker finish it', async () => {
+    const config = testConfig(await modelProject(), { redisUrl: process.env.REDIS_URL });
+    const first = await serve(config, { demo: true });
+    const res = await uploadCsv(first, legacyCsv(3000));
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await first.close(); // no worker ran: the job is only in Redis and the jobs folder
+    const second = await serve(config, { demo: true });
+    expect((await call(second, 'GET', `/jobs/${id}`)).body.state).toBe('queued');
+    const worker = startBullWorker(jobContextOf(second.deps), config.redisUrl, quietLogger());
+    try {
+      const done = await waitForJob(second, id);
+      expect(done).toMatchObject({ state: 'done', rowsScored: 3000 });
+    } finally {
+      await worker.close();
+      await second.close();
+    }
+  }, 60_000);
+});
