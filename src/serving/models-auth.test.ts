@@ -97,3 +97,23 @@ describe('rate limits per key', () => {
     expect((await call(server, 'GET', '/health')).status).toBe(200);
   });
 });
+
+describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () => {
+  it('counts one key across two server instances', async () => {
+    const config = testConfig(await modelProject(), {
+      redisUrl: process.env.REDIS_URL,
+      serving: { rateLimit: { max: 4, windowMs: 60_000 } },
+    });
+    const a = await serve(config);
+    const b = await serve(config);
+    try {
+      const key = (await createApiKey(a.deps.store, 'crm', ['predict'])).secret;
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await call(i % 2 === 0 ? a : b, 'GET', '/model', { key })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 /** Assembling and running a server: dependencies from configuration, listen, hot reload, graceful shutdown. */
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { LoadedConfig } from '../config/index.js';
 import { ChurnError } from '../errors/index.js';
@@ -8,7 +9,7 @@ import { registryDir } from '../registry/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import { type CustomerScorer, customerScorer } from './customers/customer-scores.js';
-import { memoryPredictionCache } from './customers/prediction-cache.js';
+import { memoryPredictionCache, redisPredictionCache } from './customers/prediction-cache.js';
 import type { ServingDeps } from './deps.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { openJobQueue } from './jobs/open-queue.js';
@@ -61,7 +62,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const dir = registryDir(config);
   const models = createModelHolder(await loadChampion(dir));
   const metrics = createMetrics();
-  const cache = memoryPredictionCache(config.serving.cacheEntries, config.serving.cacheTtlSeconds);
+  // Redis (REDIS_URL) shares rate limits and the prediction cache between instances; without it both are in-process.
+  const redis = config.redisUrl === '' ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  const cache =
+    redis === null
+      ? memoryPredictionCache(config.serving.cacheEntries, config.serving.cacheTtlSeconds)
+      : redisPredictionCache(redis, config.serving.cacheTtlSeconds);
   const predictionLog = bufferedPredictionLog(store, logger, {
     batchRows: config.serving.logBatchRows,
     flushMs: config.serving.logFlushMs,
@@ -94,7 +100,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger.info({ modelId: m?.id ?? null }, 'model reloaded');
     },
   });
-  const app = await buildApp(deps, { webDir: options.webDir });
+  const app = await buildApp(deps, { webDir: options.webDir, redis });
   if (demo) logger.warn('DEMO MODE: no API key is required. Local use only; never expose this server to a network.');
   const address = await app.listen({ port, host });
   let closing: Promise<void> | null = null;
@@ -104,6 +110,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await app.close(); // stops accepting, waits for in-flight requests
       await deps.core.jobs.close();
       await predictionLog.close();
+      redis?.disconnect();
       if (!options.store) await store.close();
     })();
     return closing;
