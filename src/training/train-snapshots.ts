@@ -86,9 +86,7 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   timings.importance = clock();
   const artifact = await snapshotArtifact(store, config, o, { set, split, data, outcomes, finished });
   const trustNotes = [
-    `Out-of-time validation: trained on cutoffs ${split.trainCutoffs[0]} … ${split.trainCutoffs.at(-1)}, validated on ${split.validationCutoffs.join(', ')}; every training label window (cutoff + ${set.horizonDays} days) ends on or before the first validation cutoff.`,
-    `Hyper-parameters, thresholds${o.calibrate === 'none' ? '' : ' and calibration'} were tuned on the ${tunedOn}, never on the out-of-time cutoff; the model was then refitted on every training cutoff.`,
-    `Training set ${obtained.reused ? 'reused (raw data and request unchanged since it was saved)' : 'built from the store for this run'}.`,
+    `${o.calibrate === 'none' ? 'Hyper-parameters and thresholds were' : 'Hyper-parameters, calibration and thresholds were'} tuned on the ${tunedOn}, never on the out-of-time cutoff; each model was then refitted on every training cutoff.`,
   ];
   const published = await publish(store, config, { artifact, outcomes, importance: finished.importance, timings, trustNotes }, o);
   timings.publish = clock();
