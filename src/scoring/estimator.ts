@@ -2,12 +2,10 @@
 import { ChurnError } from '../errors/index.js';
 import {
   type ClassifierModel,
-  type FlatTree,
   linearShap,
   type Matrix,
   predictMargin,
   predictProba,
-  sumTreeValues,
   treeShap,
   treeShapEnsemble,
 } from '../ml/index.js';
@@ -15,16 +13,6 @@ import type { ModelArtifact } from '../registry/index.js';
 
 /** The scale margins and SHAP values are on: log-odds (logistic, boosting) or probability (forest, single tree). */
 export type MarginUnit = 'log-odds' | 'probability';
-
-/** The fitted histogram-boosting model as stored in artifacts (src/ml's HistBoostingModel, the fields scoring reads). */
-interface HistBoostingState {
-  kind: 'hist_boosting';
-  nFeatures: number;
-  baseMargin: number;
-  trees: FlatTree[];
-}
-
-type EstimatorState = Exclude<ClassifierModel, { kind: 'hist_boosting' }> | HistBoostingState;
 
 /** Per-row contributions of the encoded columns; baseValue + Σ_j values[i·nFeatures + j] = margin of row i. */
 export interface EncodedShap {
@@ -48,48 +36,50 @@ export interface Estimator {
   shap(X: Matrix): EncodedShap;
 }
 
-const kinds = ['logistic', 'decision-tree', 'random-forest', 'gradient-boosting', 'hist_boosting'] as const;
+const kinds: readonly ClassifierModel['kind'][] = [
+  'logistic',
+  'decision-tree',
+  'random-forest',
+  'gradient-boosting',
+  'hist_boosting',
+];
 
 /** The estimator of an artifact; CHURN_ERR_ARTIFACT when its state is not a model this build can run. */
 export function estimatorOf(artifact: ModelArtifact): Estimator {
-  const state = artifact.estimator.state as EstimatorState;
+  const model = artifact.estimator.state as ClassifierModel;
   const width = artifact.features.modelInputs.length;
-  if (typeof state !== 'object' || state === null || !(kinds as readonly string[]).includes(state.kind))
-    throw bad(artifact, `estimator.state has no known model kind (got ${JSON.stringify((state as { kind?: unknown })?.kind)})`);
-  if (state.nFeatures !== width)
-    throw bad(artifact, `estimator.state expects ${state.nFeatures} input columns, features.modelInputs lists ${width}`);
-  if (state.kind === 'hist_boosting') return histBoosting(state);
-  const model = state;
-  const unit: MarginUnit = model.kind === 'logistic' || model.kind === 'gradient-boosting' ? 'log-odds' : 'probability';
+  if (typeof model !== 'object' || model === null || !(kinds as readonly string[]).includes(model.kind))
+    throw bad(artifact, `estimator.state has no known model kind (got ${JSON.stringify((model as { kind?: unknown })?.kind)})`);
+  if (model.nFeatures !== width)
+    throw bad(artifact, `estimator.state expects ${model.nFeatures} input columns, features.modelInputs lists ${width}`);
+  const unit: MarginUnit = model.kind === 'random-forest' || model.kind === 'decision-tree' ? 'probability' : 'log-odds';
   return {
     kind: model.kind,
     nFeatures: width,
     unit,
     probability: (X) => predictProba(model, X),
     margin: (X) => predictMargin(model, X),
-    shap: (X) => (model.kind === 'logistic' ? linearShap(model, X) : treeShap(model, X)),
+    shap: (X) => shapOf(model, X),
   };
 }
 
-/** Histogram boosting: margin = baseMargin + Σ trees (log-odds), summed tree by tree in the predictor's order. */
-function histBoosting(model: HistBoostingState): Estimator {
-  const margin = (X: Matrix) => sumTreeValues(model.trees, X.columns, X.nRows, 1, model.baseMargin);
-  return {
-    kind: model.kind,
-    nFeatures: model.nFeatures,
-    unit: 'log-odds',
-    margin,
-    probability(X) {
-      const m = margin(X);
-      for (let i = 0; i < m.length; i++) m[i] = 1 / (1 + Math.exp(-m[i]));
-      return m;
-    },
-    shap: (X) =>
-      treeShapEnsemble(
+/** Linear SHAP for logistic regression; path-dependent TreeSHAP for trees (a booster as an additive ensemble on log-odds). */
+function shapOf(model: ClassifierModel, X: Matrix): EncodedShap {
+  switch (model.kind) {
+    case 'logistic':
+      return linearShap(model, X);
+    case 'hist_boosting':
+      return treeShapEnsemble(
         { trees: model.trees, scale: 1, offset: model.baseMargin, nFeatures: model.nFeatures, unit: 'log-odds' },
         X,
-      ),
-  };
+      );
+    case 'decision-tree':
+    case 'random-forest':
+    case 'gradient-boosting':
+      return treeShap(model, X);
+    default:
+      return model satisfies never;
+  }
 }
 
 const bad = (artifact: ModelArtifact, message: string) =>

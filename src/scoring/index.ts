@@ -13,7 +13,6 @@ export {
 } from './batch/score-customers.js';
 export { formatScoreSummary, type ScoreSummary, summariseScores } from './batch/summary.js';
 export { businessFeatureGroups } from './business-features.js';
-export { calibrate } from './calibration.js';
 export { customerValues, monthlyRevenueOf } from './customer-value.js';
 export { type EncodedShap, type Estimator, estimatorOf, type MarginUnit } from './estimator.js';
 export {

@@ -1,7 +1,6 @@
 /** The feature contract the running code provides for an artifact's source (what its feature-contract hash must match). */
 import type { FeatureContract, ModelArtifact } from '../registry/index.js';
-import { snapshotFeatureContract } from '../training/index.js';
-import { TABLE_RECIPE_VERSION } from '../training/table/table-artifact.js';
+import { snapshotFeatureContract, TABLE_RECIPE_VERSION } from '../training/index.js';
 
 /**
  * Snapshot models: the snapshot features and derived-feature recipe version of this build. Table models: the columns

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChurnError } from '../errors/index.js';
 import { rowOf } from '../features/index.js';
-import { type LogisticModel, linearShap } from '../ml/index.js';
+import {
+  applyIsotonic,
+  applyPlatt,
+  type IsotonicCalibrator,
+  type LogisticModel,
+  linearShap,
+  type PlattCalibrator,
+} from '../ml/index.js';
 import { createArtifact, decodeArtifact, encodeArtifact, type ModelArtifact } from '../registry/index.js';
 import { loadScorer } from './index.js';
 import { type SmallBusiness, type SmallModel, smallBusiness, trainSmallModel } from './testing/small-model.test-support.js';
@@ -36,6 +43,19 @@ describe('loadScorer', () => {
     const atHalf = Array.from(scores.probability).filter((p) => p >= 0.5).length;
     const flagged = expected.reduce((a: number, b) => a + b, 0);
     expect(flagged).toBeGreaterThan(atHalf); // balanced logistic: many probabilities between 0.3 and 0.5
+  });
+
+  it.each(['platt', 'isotonic'] as const)('applies the artifact’s %s calibration after the estimator', (method) => {
+    const m = trainSmallModel(business.set, 'gradient_boosting', { calibration: method });
+    const scores = loadScorer(roundTrip(m.artifact)).scoreFrame(m.validation);
+    const calibrator = m.artifact.calibration?.state;
+    const expected =
+      method === 'platt'
+        ? applyPlatt(calibrator as PlattCalibrator, m.validationProbability)
+        : applyIsotonic(calibrator as IsotonicCalibrator, m.validationProbability);
+    expect(Array.from(scores.probability)).toEqual(Array.from(expected));
+    expect(Array.from(scores.probability)).not.toEqual(Array.from(m.validationProbability));
+    expect(Array.from(scores.decision)).toEqual(Array.from(expected, (p: number) => (p >= m.artifact.threshold.value ? 1 : 0)));
   });
 
   it('puts each probability in the bucket of the artifact cuts (lower bound inclusive)', () => {

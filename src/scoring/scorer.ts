@@ -6,9 +6,9 @@ import { type FeatureFrame, transform } from '../features/index.js';
 import { defaultRules, type LifetimeOptions, type RetentionRule } from '../insights/index.js';
 import type { Matrix } from '../ml/index.js';
 import { classify, type ModelArtifact } from '../registry/index.js';
+import { applyCalibration } from '../training/index.js';
 import { type Assessment, assessRows } from './assess.js';
 import { businessFeatureGroups } from './business-features.js';
-import { calibrate } from './calibration.js';
 import { checkArtifact } from './check-artifact.js';
 import { type Estimator, estimatorOf, type MarginUnit } from './estimator.js';
 import { assertAdditive, type Explanations, explanationsOf } from './explanations.js';
@@ -132,7 +132,8 @@ export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {})
 }
 
 function scoreMatrix(artifact: ModelArtifact, estimator: Estimator, rows: PreparedRows): Scores {
-  const probability = calibrate(artifact.calibration, estimator.probability(rows.X));
+  // Training fits calibrators on the estimator's probability and documents applyCalibration as the one way to apply them.
+  const probability = applyCalibration(artifact.calibration, estimator.probability(rows.X));
   const decision = new Uint8Array(rows.nRows);
   const riskBucket = new Array<string>(rows.nRows);
   for (let i = 0; i < rows.nRows; i++) {

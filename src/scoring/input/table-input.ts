@@ -2,7 +2,7 @@
 import { ChurnError, isChurnError } from '../../errors/index.js';
 import type { Category, FeatureFrame, FrameColumn } from '../../features/index.js';
 import type { FeatureInput, ModelArtifact } from '../../registry/index.js';
-import { tableFrame } from '../../training/table/table-frame.js';
+import { tableFrame } from '../../training/index.js';
 import type { InputAdapter, ValidRecord } from './input.js';
 
 /**

@@ -14,12 +14,14 @@ import {
   type TrainingSet,
   transform,
 } from '../../features/index.js';
-import { fitHistBoosting, type HistBoostingModel, predictHistBoostingProba } from '../../ml/boost/index.js';
 import {
   type ClassifierModel,
   f1OptimalThreshold,
   fitGradientBoosting,
+  fitHistBoosting,
+  fitIsotonic,
   fitLogistic,
+  fitPlatt,
   fitRandomForest,
   type Matrix,
   predictProba,
@@ -27,7 +29,7 @@ import {
 } from '../../ml/index.js';
 import { createArtifact, type Family, type Metrics, type ModelArtifact, RISK_LABELS } from '../../registry/index.js';
 import { openStore, type Store } from '../../store/index.js';
-import { snapshotFeatureSchema } from '../../training/feature-schema.js';
+import { snapshotFeatureSchema } from '../../training/index.js';
 
 /** A generated business in a migrated in-memory SQLite store, with its training set. */
 export interface SmallBusiness {
@@ -50,9 +52,7 @@ const modes: Record<Exclude<Family, 'cart'>, PreprocessMode> = {
   hist_boosting: 'tree',
 };
 
-type Fitted = ClassifierModel | HistBoostingModel;
-
-function fitFamily(family: Exclude<Family, 'cart'>, X: Matrix, y: Uint8Array): Fitted {
+function fitFamily(family: Exclude<Family, 'cart'>, X: Matrix, y: Uint8Array): ClassifierModel {
   switch (family) {
     case 'logistic':
       return fitLogistic(X, y, { C: 0.5, classWeight: 'balanced' });
@@ -64,10 +64,6 @@ function fitFamily(family: Exclude<Family, 'cart'>, X: Matrix, y: Uint8Array): F
       return fitHistBoosting(X, y, { nEstimators: 30, maxDepth: 4, learningRate: 0.1, seed: 3, nThreads: 1 });
   }
 }
-
-// src/ml's dispatcher does not list histogram boosting yet: its own predictor is the reference for it.
-const probabilityOf = (model: Fitted, X: Matrix) =>
-  model.kind === 'hist_boosting' ? predictHistBoostingProba(model, X) : predictProba(model as ClassifierModel, X);
 
 const noMetrics = (threshold: number): Metrics => ({
   rocAuc: null,
@@ -96,7 +92,7 @@ export interface SmallModel {
 export function trainSmallModel(
   set: TrainingSet,
   family: Exclude<Family, 'cart'>,
-  options: { threshold?: number; cuts?: number[] } = {},
+  options: { threshold?: number; cuts?: number[]; calibration?: 'platt' | 'isotonic' } = {},
 ): SmallModel {
   const trainIdx: number[] = [];
   const validIdx: number[] = [];
@@ -107,7 +103,7 @@ export function trainSmallModel(
   const X = transform(pre, derived);
   const y = (idx: number[]) => Uint8Array.from(idx, (i) => set.label[i]);
   const model = fitFamily(family, takeRows(X, trainIdx), y(trainIdx));
-  const validationProbability = probabilityOf(model, takeRows(X, validIdx));
+  const validationProbability = predictProba(model, takeRows(X, validIdx));
   const threshold = options.threshold ?? f1OptimalThreshold(y(validIdx), validationProbability).threshold;
   const cutoffs = set.cutoffs.filter((c) => c.role !== 'purged');
   const name = `${family} (test)`;
@@ -131,7 +127,13 @@ export function trainSmallModel(
     features: snapshotFeatureSchema(pre),
     preprocessing: pre,
     estimator: { family, params: {}, state: model },
-    calibration: null,
+    calibration:
+      options.calibration === undefined
+        ? null
+        : {
+            method: options.calibration,
+            state: (options.calibration === 'platt' ? fitPlatt : fitIsotonic)(validationProbability, y(validIdx)),
+          },
     threshold: { value: threshold, rule: 'f1', details: {} },
     riskBuckets: { cuts: options.cuts ?? [0.25, 0.5, 0.75], labels: [...RISK_LABELS] },
     selection: { rule: 'test', metric: 'prAuc', chosen: name, reason: 'only candidate' },
