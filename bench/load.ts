@@ -15,6 +15,7 @@ import { parse } from 'csv-parse';
 import { rawTableNames } from '../src/data/contract/index.js';
 import { csvSink, generateBusiness } from '../src/data/generate/index.js';
 import { loadCsvFiles } from '../src/data/ingest/index.js';
+import { runQualityChecks } from '../src/data/quality/index.js';
 import { openStore, PostgresStore } from '../src/store/index.js';
 
 const out = path.resolve('bench', 'out');
@@ -25,6 +26,8 @@ interface Measure {
   seconds: number;
   cpuSeconds: number;
   peakRssMiB: number;
+  /** Load runs only: `churn quality` on the loaded store. */
+  quality?: { seconds: number; failed: string[] };
 }
 
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -48,6 +51,8 @@ async function generate(customers: number, dir: string): Promise<Measure> {
       },
     );
     if (r.status !== 0) throw new Error('churn generate failed');
+    // CPU and RSS of a grandchild are not visible here; the generator's own bench reports them.
+    return { rows, seconds: (performance.now() - t) / 1000, cpuSeconds: Number.NaN, peakRssMiB: Number.NaN };
   } else {
     const summary = await generateBusiness({ customers, months: 12, seed: 42 }, csvSink(dir));
     rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
@@ -84,7 +89,11 @@ async function load(engine: string, dir: string): Promise<Measure> {
     const summary = await loadCsvFiles(store, [dir], { quarantineDir: path.join(out, 'quarantine') });
     if (summary.quarantined)
       throw new Error(`generated data had ${summary.quarantined} quarantined rows: ${JSON.stringify(summary.byReason)}`);
-    return { rows: summary.loaded, seconds: (performance.now() - t) / 1000, cpuSeconds: cpu() - c0, peakRssMiB: peak() };
+    const loaded = { rows: summary.loaded, seconds: (performance.now() - t) / 1000, cpuSeconds: cpu() - c0, peakRssMiB: peak() };
+    const q = performance.now();
+    const report = await runQualityChecks(store);
+    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id} (${c.failing})`);
+    return { ...loaded, quality: { seconds: (performance.now() - q) / 1000, failed } };
   } finally {
     if (store instanceof PostgresStore) await store.dropSchema();
     await store.close();
@@ -100,6 +109,8 @@ function child(...args: string[]): Measure {
   if (r.status !== 0) throw new Error(`child ${args.join(' ')} failed`);
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
 }
+
+const dash = (s: string) => (s === 'NaN' ? '—' : s);
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -122,11 +133,15 @@ if (process.argv[2] === '--child') {
     const gen = child('generate', `${n}`, dir);
     const ref = child('parse', dir);
     const row = (step: string, m: Measure, ratio: string) =>
-      `| ${n.toLocaleString('en')} | ${step} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${Math.round(m.rows / m.seconds).toLocaleString('en')} | ${ratio} | ${m.cpuSeconds.toFixed(1)} | ${m.peakRssMiB} |`;
+      `| ${n.toLocaleString('en')} | ${step} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${Math.round(m.rows / m.seconds).toLocaleString('en')} | ${ratio} | ${dash(m.cpuSeconds.toFixed(1))} | ${dash(String(m.peakRssMiB))} |`;
     lines.push(row('generate CSV', { ...gen, rows: ref.rows }, ''), row('csv-parse alone (reference)', ref, '1.00'));
     for (const engine of engines) {
       const m = child(engine, dir);
       lines.push(row(`load → ${engine}`, m, (m.rows / m.seconds / (ref.rows / ref.seconds)).toFixed(2)));
+      const failed = m.quality?.failed.length ? `failed: ${m.quality.failed.join(', ')}` : 'all pass';
+      lines.push(
+        `| ${n.toLocaleString('en')} | then \`churn quality\` on ${engine} (${failed}) | | ${m.quality?.seconds.toFixed(1)} | | | | |`,
+      );
       console.error(lines[lines.length - 1]);
     }
   }
