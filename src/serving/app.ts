@@ -1,5 +1,5 @@
 /** The Fastify app of `churn serve`: strict schemas, problem+json errors, auth, limits, docs, metrics, every route plugin. */
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -69,7 +69,7 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
       return sendProblem(reply, problemOf('CHURN_ERR_METHOD', `${request.method} is not allowed on ${url}`, request.url));
     }
     if (hasWeb && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html'))
-      return reply.sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').send(createReadStream(path.join(webDir, 'index.html')));
     return sendProblem(reply, problemOf('CHURN_ERR_NOT_FOUND', `No route ${request.method} ${url}`, request.url));
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -107,7 +107,14 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
   await app.register(swagger, { openapi: openApiInfo() });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(async (web) => {
+      // The web app's files are public: the page itself asks for a key before it calls the API.
+      web.addHook('onRoute', (r) => {
+        r.config = { ...r.config, access: 'public' };
+      });
+      await web.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    });
 
   for (const { plugin } of routePlugins) await app.register(async (scope) => plugin(scope, deps));
   return app;

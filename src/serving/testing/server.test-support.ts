@@ -17,8 +17,15 @@ export function testConfig(projectDir?: string, overrides: Record<string, unknow
 export const quietLogger = () => pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
 /** Starts a server on an ephemeral port. */
-export function serve(config: LoadedConfig, options: { demo?: boolean } = {}): Promise<RunningServer> {
-  return startServer({ config, port: 0, host: '127.0.0.1', demo: options.demo ?? false, logger: quietLogger() });
+export function serve(config: LoadedConfig, options: { demo?: boolean; webDir?: string } = {}): Promise<RunningServer> {
+  return startServer({
+    config,
+    port: 0,
+    host: '127.0.0.1',
+    demo: options.demo ?? false,
+    logger: quietLogger(),
+    webDir: options.webDir,
+  });
 }
 
 /** A response as the tests read it. */
