@@ -63,6 +63,7 @@ export class CustomerSim {
     const first = Math.max(p.signupDay, cal.startDay);
     if (p.method === 'card') this.cardExpiry = addMonths(first, 1 + this.r.int(billing.cardLifeMonths));
     this.resetEngagement(first, p.personal + 0.3 * this.r.normal(), p.initial ? this.r.int(30) : 30);
+    if (p.initial) this.warmStart();
     openSubscription(this, p.signupDay, signupOffer(this.r, p));
     this.spellStart = p.signupDay;
     if (p.initial) this.decideBeforeWindow(first);
@@ -163,6 +164,16 @@ export class CustomerSim {
     if (this.profile.method === 'card') this.cardExpiry = addMonths(day, billing.cardLifeMonths);
     openSubscription(this, day, winBackOffer(this.r, this.profile));
     this.spellStart = day;
+  }
+
+  /**
+   * The initial base joins the window mid-life: some customers are already fading (the stationary share among
+   * survivors), months into the episode, so the first months' churn is not artificially low.
+   */
+  private warmStart(): void {
+    if (!this.r.chance(engagement.fadingAtStart)) return;
+    this.fading = true;
+    this.e0 = this.e1 = this.e0 + engagement.fadeDrift * 3 * this.r.next();
   }
 
   private resetEngagement(day: number, level: number, firstStepIn: number): void {

@@ -50,6 +50,8 @@ export const engagement = {
   fadeEnd: 0.15,
   /** Monthly drift of engagement during a fading episode. */
   fadeDrift: -0.35,
+  /** Share of the initial base already in a fading episode at the window start (0–3 months into it). */
+  fadingAtStart: 0.15,
   /** Engagement drop once a customer has decided to cancel but is still inside the paid period. */
   decidedDrop: 0.3,
 };
@@ -91,7 +93,7 @@ export const hazard = {
   /** Lasting effect of a price above the one the customer signed up for: × (1 + sensitivity × rise). */
   priceSensitivity: 1.5,
   /** A slow (> `slowTicketHours`) or badly rated (CSAT ≤ 2) or never-resolved ticket: factor for `grievanceDays`. */
-  grievance: 4,
+  grievance: 5,
   grievanceDays: 75,
   slowTicketHours: 72,
   /** A failed charge (even one recovered by a retry) leaves billing friction: factor for `paymentFrictionDays`. */
@@ -145,7 +147,7 @@ export const support = {
   /** Chance a single crash makes the customer open a technical ticket that day. */
   ticketPerCrash: 0.12,
   ticketAfterFailedPayment: 0.3,
-  medianHours: { technical: 20, billing: 10, account: 6, content: 12, other: 8 },
+  medianHours: { technical: 30, billing: 10, account: 6, content: 12, other: 8 },
   hoursSd: 1.1,
   neverResolved: 0.03,
   ratedShare: 0.65,

