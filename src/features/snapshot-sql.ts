@@ -1,8 +1,8 @@
 /**
  * The one point-in-time snapshot query: CTEs that aggregate each raw table over windows ending at the cutoff.
  * Every date is a bound parameter computed from the cutoff (never a table's max date); the only engine-specific
- * SQL is the dialect's date cast and day difference. Ratios, rounding and calendar maths happen in snapshot-finish.ts
- * so both engines return the same numbers.
+ * SQL is the dialect's date cast, day difference and byte-order collation. Ratios, rounding and calendar maths happen
+ * in snapshot-finish.ts so both engines return the same numbers.
  */
 import { ticketCategories } from '../data/index.js';
 import type { Dialect } from '../store/index.js';
