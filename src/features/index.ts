@@ -21,8 +21,9 @@ export {
   selectRows,
 } from './frame.js';
 export * from './preprocess/index.js';
-export { type Snapshot, type SnapshotOptions, snapshotAt } from './snapshot.js';
+export { latestSnapshot, type Snapshot, type SnapshotOptions, snapshotAt } from './snapshot.js';
 export { daysToRenewal } from './snapshot-finish.js';
 export { snapshotQuery } from './snapshot-sql.js';
 export { buildTrainingSet, type CutoffSummary, type TrainingSet, type TrainingSetOptions } from './training-set.js';
 export { loadTrainingSet, saveTrainingSet, trainingSetFiles } from './training-set-files.js';
+export { type LabelledRows, splitTrainingSet } from './training-split.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllStores, engines } from '../../test/helpers/stores.js';
-import { snapshotAt } from './snapshot.js';
+import { latestSnapshot, snapshotAt } from './snapshot.js';
 import { BusinessFixture } from './testing/fixture.js';
 
 afterAll(closeAllStores);
@@ -61,5 +61,8 @@ describe.each(engines)('labels on $name', ({ open }) => {
     // stays, plan-change, both in-horizon win-backs, starts-on-cutoff and starts-after-cutoff are active on 2025-05-02.
     expect(immature.frame.nRows).toBe(6);
     expect(Array.from(immature.label).every(Number.isNaN)).toBe(true);
+    const latest = await latestSnapshot(store);
+    // On 2025-05-31 the late win-back (started 2025-05-05) is active too.
+    expect([latest.cutoff, latest.labelsMature, latest.frame.nRows]).toEqual(['2025-05-31', false, 7]);
   });
 });

@@ -1,4 +1,5 @@
 /** snapshotAt: one row per customer active at a cutoff, features from rows dated ≤ cutoff, label from (cutoff, cutoff + horizon]. */
+import { ChurnError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { type DataRange, dataRange } from './data-range.js';
 import { addDays, dayNumber } from './dates.js';
@@ -39,4 +40,12 @@ export async function snapshotAt(store: Store, cutoff: string, options: Snapshot
   const { frame, churned } = finishSnapshot(await queryTable(store, sql, params), cutoff);
   const label = Float64Array.from(churned, (c) => (labelsMature ? c : Number.NaN));
   return { cutoff, horizonDays, newestDate: range.newest, labelsMature, frame, label };
+}
+
+/** The snapshot to score now: at the newest day of the data (its labels are never mature). CHURN_ERR_NO_DATA on an empty store. */
+export async function latestSnapshot(store: Store, options: Omit<SnapshotOptions, 'range'> = {}): Promise<Snapshot> {
+  const range = await dataRange(store);
+  if (!range.newest)
+    throw new ChurnError('CHURN_ERR_NO_DATA', 'The store holds no data to score (run churn generate or churn load)');
+  return snapshotAt(store, range.newest, { ...options, range });
 }

@@ -10,6 +10,7 @@ import { snapshotAt } from './snapshot.js';
 import { randomBusiness } from './testing/random-business.js';
 import { buildTrainingSet } from './training-set.js';
 import { loadTrainingSet, saveTrainingSet } from './training-set-files.js';
+import { splitTrainingSet } from './training-split.js';
 
 afterAll(closeAllStores);
 const range = { oldest: '2024-10-01', newest: '2025-07-31' };
@@ -92,6 +93,10 @@ describe('training set', () => {
     expect(set.frame.nRows).toBe(set.cutoffs.reduce((n, c) => n + c.rows, 0));
     expect(set.isValidation.reduce((n, v) => n + v, 0)).toBe(set.cutoffs.slice(-2).reduce((n, c) => n + c.rows, 0));
     expect(set.frame.cutoff.at(-1)).toBe('2025-06-30');
+    const { train, validation } = splitTrainingSet(set);
+    expect(new Set(validation.frame.cutoff)).toEqual(new Set(['2025-05-31', '2025-06-30']));
+    expect(train.frame.nRows + validation.frame.nRows).toBe(set.frame.nRows);
+    expect(validation.label.reduce((n, v) => n + v, 0)).toBe(set.cutoffs.slice(-2).reduce((n, c) => n + c.churned, 0));
 
     const dir = mkdtempSync(path.join(tmpdir(), 'churn-features-'));
     try {
