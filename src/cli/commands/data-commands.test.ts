@@ -11,7 +11,7 @@ const main = path.join(root, 'src', 'cli', 'main.ts');
 
 /** Runs `churn …` from source in `cwd` on its default SQLite store. */
 function churn(cwd: string, ...args: string[]) {
-  const env = { ...process.env, CI: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, [tsx, main, ...args], { cwd, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

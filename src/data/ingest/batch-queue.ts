@@ -17,7 +17,10 @@ export class BatchQueue<T> {
   ) {}
 
   push(item: T): void {
-    if (this.waiting) return this.handOver(item);
+    if (this.waiting) {
+      this.handOver(item);
+      return;
+    }
     this.items.push(item);
     if (this.items.length >= capacity) this.pause();
   }
