@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { featureCatalogue, legacyFeatureNames } from './catalogue.js';
+import { featureCatalogue, featureContractHash, legacyFeatureNames } from './catalogue.js';
 
 describe('feature catalogue', () => {
   it('keeps every name of the original system', () => {
@@ -30,6 +30,10 @@ describe('feature catalogue', () => {
       if (f.type === 'numeric') expect(f.unit, f.name).not.toBe('');
     }
     expect(featureCatalogue.length).toBe(84); // 64 snapshot + 20 derived
+  });
+
+  it('has a stable contract fingerprint (update it together with featureDefinitionsVersion when a definition changes)', () => {
+    expect(featureContractHash).toBe('3f539525eaf4ccbb');
   });
 
   it('is documented in docs/features.md, one table row per feature', () => {

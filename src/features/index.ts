@@ -1,5 +1,12 @@
 /** Point-in-time features: snapshots, labels, training sets, derived features and fitted preprocessing. */
-export { featureCatalogue, findFeature, legacyFeatureNames, modelFeatures } from './catalogue.js';
+export {
+  featureCatalogue,
+  featureContractHash,
+  featureDefinitionsVersion,
+  findFeature,
+  legacyFeatureNames,
+  modelFeatures,
+} from './catalogue.js';
 export { snapshotFeatures, windows } from './catalogue-snapshot.js';
 export { type ColumnarTable, readColumnar, writeColumnar } from './columnar.js';
 export { type ExtraColumns, frameToCsv, writeFrameCsv } from './csv.js';
