@@ -2,7 +2,7 @@
 import type { FeatureFrame } from '../features/index.js';
 import type { CustomerValue, LifetimeOptions, Recommendation, RetentionRule } from '../insights/index.js';
 import { customerValues, monthlyRevenueOf } from './customer-value.js';
-import { type CustomerDrivers, defaultTopK, type Explanations } from './explanations.js';
+import { type CustomerDrivers, defaultTopK, type Explanations, renderTop } from './explanations.js';
 import { recommendFor } from './retention.js';
 import type { Scores } from './scorer.js';
 
@@ -39,6 +39,9 @@ export function assessRows(
       riskBucket: scores.riskBucket[i],
       value: values[i],
     };
+    const featureValues = explanations.rowValues(i);
+    const drivers = explanations.driverList(i, featureValues);
+    const rendered = renderTop(drivers, topK, explanations.unit, featureValues);
     return {
       customerId: scores.ids[i],
       cutoff: scores.cutoffs[i],
@@ -48,9 +51,9 @@ export function assessRows(
       margin: explanations.margin[i],
       baseValue: explanations.baseValue,
       unit: explanations.unit,
-      drivers: explanations.drivers(i, topK),
+      drivers: rendered,
       value: values[i],
-      recommendation: recommendFor(explanations, i, facts, options.rules),
+      recommendation: recommendFor(explanations, i, facts, options.rules, { drivers, values: featureValues }),
     };
   });
 }

@@ -1,8 +1,9 @@
 /** Per-row explanations on business features: exact SHAP summed from encoded columns, base value, margin, drivers in words. */
 import { ChurnError } from '../errors/index.js';
-import { type FeatureFrame, isNumericColumn, rowOf } from '../features/index.js';
+import { type FeatureFrame, isNumericColumn } from '../features/index.js';
 import {
   aggregateContributionRows,
+  type Driver,
   type DriverDescription,
   describeDriver,
   type FeatureGroups,
@@ -45,8 +46,30 @@ export interface Explanations {
   rowValues(row: number): Record<string, FeatureValue>;
   /** base + Σ contributions − margin for one row (≈ 0: additivity). */
   additivityGap(row: number): number;
+  /** Every business feature's driver of one row (value from `values` when given: rowValues(row)). */
+  driverList(row: number, values?: Record<string, FeatureValue>): Driver[];
   /** The top-k drivers raising and lowering the risk of one row, rendered (default k = 3). */
   drivers(row: number, topK?: number): CustomerDrivers;
+}
+
+/**
+ * Renders the top-k drivers each way with the customer's values as context, and writes each rendered sentence onto
+ * its driver (`text`), so the retention engine quotes the same words without rendering them again.
+ */
+export function renderTop(
+  drivers: Driver[],
+  topK: number,
+  unit: MarginUnit,
+  values: Record<string, FeatureValue>,
+): CustomerDrivers {
+  const top = topDrivers(drivers, topK);
+  const context = { unit, features: values };
+  const render = (d: Driver) => {
+    const described = describeDriver({ feature: d.feature, value: d.value, contribution: d.contribution, context });
+    d.text = described.text;
+    return described;
+  };
+  return { up: top.up.map(render), down: top.down.map(render) };
 }
 
 /** Builds the explanations of `frame`'s rows from encoded SHAP values and the model's own margins. */
@@ -65,6 +88,17 @@ export function explanationsOf(
     const v = c[row];
     return isNumericColumn(c) ? (Number.isNaN(v) ? null : (v as number)) : (v as string | null);
   };
+  // rowOf reads Object.entries per call; a batch reads the column list once.
+  const names = Object.keys(frame.columns);
+  const cols = names.map((n) => frame.columns[n]);
+  const rowValues = (row: number): Record<string, FeatureValue> => {
+    const out: Record<string, FeatureValue> = {};
+    for (let j = 0; j < names.length; j++) {
+      const v = cols[j][row];
+      out[names[j]] = typeof v === 'number' && Number.isNaN(v) ? null : v;
+    }
+    return out;
+  };
   return {
     unit: shap.unit,
     baseValue: shap.baseValue,
@@ -73,22 +107,21 @@ export function explanationsOf(
     contributions,
     margin,
     valueAt,
-    rowValues: (row) => rowOf(frame, row),
+    rowValues,
     additivityGap(row) {
       let total = shap.baseValue;
       for (let f = 0; f < k; f++) total += contributions[row * k + f];
       return total - margin[row];
     },
-    drivers(row, topK = defaultTopK) {
-      const drivers = groups.names.map((feature, f) => ({
+    driverList: (row, values) =>
+      groups.names.map((feature, f) => ({
         feature,
-        value: valueAt(row, feature),
+        value: values ? (values[feature] ?? null) : valueAt(row, feature),
         contribution: contributions[row * k + f],
-      }));
-      const top = topDrivers(drivers, topK);
-      const context = { unit: shap.unit, features: rowOf(frame, row) };
-      const render = (d: (typeof drivers)[number]) => describeDriver({ ...d, context });
-      return { up: top.up.map(render), down: top.down.map(render) };
+      })),
+    drivers(row, topK = defaultTopK) {
+      const values = rowValues(row);
+      return renderTop(this.driverList(row, values), topK, shap.unit, values);
     },
   };
 }

@@ -1,5 +1,7 @@
 /** Terminal text for explanations: one customer's drivers and action, and the global importance tables. */
+import { findFeature } from '../features/index.js';
 import type { ModelArtifact } from '../registry/index.js';
+import { shortLabel } from '../training/index.js';
 import type { CustomerExplanation } from './batch/explain-customer.js';
 import type { ImportanceTable } from './global-importance.js';
 
@@ -42,6 +44,9 @@ export function formatCustomerExplanation(x: CustomerExplanation, artifact: Mode
 export function formatImportanceTables(tables: readonly ImportanceTable[], artifact: ModelArtifact, limit = 25): string {
   if (tables.length === 0) return `Model ${artifact.modelId} records no importance.`;
   const label = new Map(artifact.features.inputs.map((f) => [f.name, f.label ?? '']));
+  // Derived features are not inputs: their meaning comes from the catalogue of the recipe (snapshot models).
+  const meaning = (f: string) =>
+    label.get(f) || (artifact.source === 'snapshots' ? shortLabel(findFeature(f)?.description ?? '') : '');
   const value = tables.map((t) => new Map(t.values.map((v) => [v.feature, v.value])));
   const features = tables[0].values.map((v) => v.feature).slice(0, limit);
   const head = ['rank', 'feature', ...tables.map((_, i) => `[${i + 1}]`), 'meaning'];
@@ -49,7 +54,7 @@ export function formatImportanceTables(tables: readonly ImportanceTable[], artif
     String(r + 1),
     f,
     ...value.map((m) => (m.has(f) ? (m.get(f) as number).toFixed(4) : '—')),
-    label.get(f) ?? '',
+    meaning(f),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const numeric = (i: number) => i === 0 || (i >= 2 && i < 2 + tables.length);

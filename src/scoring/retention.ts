@@ -1,6 +1,8 @@
 /** The retention action for a scored row: the insights rules engine applied to the row's drivers, plan, tenure and value. */
 import {
   type CustomerValue,
+  type Driver,
+  type FeatureValue,
   type Recommendation,
   type RetentionRule,
   type RiskBucket,
@@ -18,7 +20,8 @@ export interface RowFacts {
 }
 
 /**
- * The first matching rule's recommendation (by priority) with the drivers behind it, or null when none matches.
+ * The first matching rule's recommendation (drivers and values may be passed when the caller already built them; drivers
+ * carrying a rendered `text` are quoted as they are) (by priority) with the drivers behind it, or null when none matches.
  * Unknown facts (a table without plan or tenure, an unknown revenue) are NaN / empty so that no rule conditioned on
  * them matches by accident.
  */
@@ -27,18 +30,15 @@ export function recommendFor(
   row: number,
   facts: RowFacts,
   rules: readonly RetentionRule[],
+  given?: { drivers: Driver[]; values: Record<string, FeatureValue> },
 ): Recommendation | null {
-  const k = explanations.features.length;
-  const drivers = explanations.features.map((feature, f) => ({
-    feature,
-    value: explanations.valueAt(row, feature),
-    contribution: explanations.contributions[row * k + f],
-  }));
+  const values = given?.values ?? explanations.rowValues(row);
+  const drivers = given?.drivers ?? explanations.driverList(row, values);
   const text = (name: string) => {
-    const v = explanations.valueAt(row, name);
+    const v = values[name];
     return typeof v === 'string' ? v : '';
   };
-  const tenure = explanations.valueAt(row, 'tenure_days');
+  const tenure = values.tenure_days;
   const customer: ScoredCustomer = {
     customerId: facts.customerId,
     probability: facts.probability,
@@ -49,7 +49,7 @@ export function recommendFor(
     tenure_days: typeof tenure === 'number' ? tenure : Number.NaN,
     monthly_revenue: facts.value?.monthlyRevenue ?? Number.NaN,
     clv: facts.value?.clv ?? Number.NaN,
-    features: explanations.rowValues(row),
+    features: values,
   };
   return recommend(customer, rules, { unit: explanations.unit });
 }

@@ -1,0 +1,61 @@
+/**
+ * Scoring benchmark: per-stage times of batch scoring a project's current model (snapshot, prepare, score, explain,
+ * assess = drivers in words + value + action, predictions table, CSV), then the same model on 100k rows (the active
+ * customers' snapshot repeated) to show how scoring and explanations scale. Reference in the same run: the bare
+ * estimator predictProba on the same matrix.
+ *
+ *   npx tsx bench/scoring.ts [PROJECT_DIR]   (a folder where `churn run` has been run; default: the current folder)
+ */
+import path from 'node:path';
+import { loadConfig } from '../src/config/index.js';
+import { concatFrames, type FeatureFrame } from '../src/features/index.js';
+import { type ClassifierModel, predictProba } from '../src/ml/index.js';
+import { currentModel, registryDir } from '../src/registry/index.js';
+import { activeCustomers, customerScoresCsv, loadScorer, savePredictions, scoreCustomers } from '../src/scoring/index.js';
+import { openStore } from '../src/store/index.js';
+
+const projectDir = path.resolve(process.argv[2] ?? '.');
+const config = loadConfig({ projectDir });
+const store = await openStore(config.databaseUrl, { baseDir: projectDir });
+const { artifact } = await currentModel(registryDir(config));
+const scorer = loadScorer(artifact);
+const time = async <T>(work: () => T | Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const out = await work();
+  return [out, (performance.now() - t) / 1000];
+};
+const rows: [string, string, number, string][] = [];
+const add = (scale: string, step: string, seconds: number, n: number) =>
+  rows.push([scale, step, seconds, `${Math.round(n / seconds).toLocaleString('en')} rows/s`]);
+
+const [active, tSnap] = await time(() => activeCustomers(store, scorer));
+const n = active.frame.nRows;
+add(`${n} customers`, 'snapshot (SQL)', tSnap, n);
+const [full, tBatch] = await time(() => scoreCustomers(store, scorer));
+add(`${n} customers`, 'scoreCustomers (snapshot + all below)', tBatch, n);
+const [, tSave] = await time(() => savePredictions(store, full));
+add(`${n} customers`, 'savePredictions (replace model+date rows)', tSave, n);
+const [, tCsv] = await time(() => customerScoresCsv(full));
+add(`${n} customers`, 'customer_scores.csv text', tCsv, n);
+
+const copies = Math.ceil(100_000 / n);
+const big: FeatureFrame = concatFrames(Array.from({ length: copies }, () => active.frame));
+for (const [label, frame] of [
+  [`${n} customers`, active.frame],
+  [`${big.nRows} rows`, big],
+] as const) {
+  const [prepared, tPrep] = await time(() => scorer.prepareFrame(frame));
+  add(label, 'prepare (derive + preprocess)', tPrep, frame.nRows);
+  const [, tRef] = await time(() => predictProba(artifact.estimator.state as ClassifierModel, prepared.X));
+  add(label, 'reference: bare predictProba', tRef, frame.nRows);
+  const [, tScore] = await time(() => scorer.score(prepared));
+  add(label, `score (${(tScore / tRef).toFixed(2)}× reference)`, tScore, frame.nRows);
+  const [, tExplain] = await time(() => scorer.explain(prepared));
+  add(label, 'explain (exact SHAP + business sums + additivity check)', tExplain, frame.nRows);
+  const [, tAssess] = await time(() => scorer.assess(prepared));
+  add(label, 'assess (score + explain + words + CLV + action)', tAssess, frame.nRows);
+}
+await store.close();
+console.log(`model ${artifact.modelId} (${artifact.estimator.family}, ${artifact.features.modelInputs.length} input columns)`);
+console.log('| scale | step | seconds | throughput |\n|---|---|---:|---:|');
+for (const [scale, step, s, rate] of rows) console.log(`| ${scale} | ${step} | ${s.toFixed(3)} | ${rate} |`);
