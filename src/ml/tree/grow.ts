@@ -39,6 +39,7 @@ export class TreeGrower {
   private readonly spare: NodeRows;
   private readonly nodes = new NodeBuffer();
   private readonly order: Int32Array;
+  private readonly goesLeft: Uint8Array;
 
   constructor(private readonly data: RankedColumns) {
     const n = data.nRows;
@@ -46,6 +47,7 @@ export class TreeGrower {
     this.rows = { row: new Int32Array(n), weight: new Float64Array(n), target: new Float64Array(n) };
     this.spare = { row: new Int32Array(n), weight: new Float64Array(n), target: new Float64Array(n) };
     this.order = new Int32Array(data.ranks.length);
+    this.goesLeft = new Uint8Array(n);
   }
 
   /**
@@ -128,6 +130,32 @@ export class TreeGrower {
     return { tree: nodes.toFlatTree(), importance };
   }
 
+  /** Stable partition of the rows by goesLeft flags; returns the first right position. */
+  private partitionByFlags(start: number, end: number): number {
+    const { row, weight, target } = this.rows;
+    const spare = this.spare;
+    const flags = this.goesLeft;
+    let l = start;
+    let r = 0;
+    for (let j = start; j < end; j++) {
+      if (flags[j] === 1) {
+        row[l] = row[j];
+        weight[l] = weight[j];
+        target[l] = target[j];
+        l++;
+      } else {
+        spare.row[r] = row[j];
+        spare.weight[r] = weight[j];
+        spare.target[r] = target[j];
+        r++;
+      }
+    }
+    row.set(spare.row.subarray(0, r), l);
+    weight.set(spare.weight.subarray(0, r), l);
+    target.set(spare.target.subarray(0, r), l);
+    return l;
+  }
+
   /** Visits features (all in order, or a random draw) until maxFeatures of them could split the node. */
   private searchNode(
     code: number,
@@ -140,7 +168,7 @@ export class TreeGrower {
     const { order, search, data, rows } = this;
     const p = order.length;
     if (maxFeatures >= p || random === undefined) {
-      for (let f = 0; f < p; f++) search.searchFeature(code, limits, f, data.ranks[f], rows, start, end);
+      for (let f = 0; f < p; f++) search.searchFeature(code, limits, f, data.ranks[f], rows, start, end, data.values[f].length);
       return;
     }
     let visited = 0;
@@ -149,35 +177,19 @@ export class TreeGrower {
       const f = order[j];
       order[j] = order[k];
       order[k] = f;
-      if (search.searchFeature(code, limits, f, data.ranks[f], rows, start, end)) visited++;
+      if (search.searchFeature(code, limits, f, data.ranks[f], rows, start, end, data.values[f].length)) visited++;
     }
   }
 
-  /** Stable in-place partition of [start, end): rows going left first. Returns the first right position. */
+  /** Stable in-place partition of [start, end) by a feature's ranks (by row id): rows going left first. */
   private partition(rank: Int32Array, start: number, end: number, rankLeft: number, missingLeft: boolean): number {
-    const { row, weight, target } = this.rows;
-    const spare = this.spare;
-    let l = start;
-    let r = 0;
+    const flags = this.goesLeft;
+    const row = this.rows.row;
     for (let j = start; j < end; j++) {
-      const i = row[j];
-      const rk = rank[i];
-      if (rk >= 0 ? rk <= rankLeft : missingLeft) {
-        row[l] = i;
-        weight[l] = weight[j];
-        target[l] = target[j];
-        l++;
-      } else {
-        spare.row[r] = i;
-        spare.weight[r] = weight[j];
-        spare.target[r] = target[j];
-        r++;
-      }
+      const rk = rank[row[j]];
+      flags[j] = (rk >= 0 ? rk <= rankLeft : missingLeft) ? 1 : 0;
     }
-    row.set(spare.row.subarray(0, r), l);
-    weight.set(spare.weight.subarray(0, r), l);
-    target.set(spare.target.subarray(0, r), l);
-    return l;
+    return this.partitionByFlags(start, end);
   }
 }
 

@@ -43,15 +43,18 @@ function exhaustive(code: number, ranks: Int32Array[], rows: NodeRows, m: number
   return best;
 }
 
-function randomNode(seed: number, n: number, m: number, distinct: number) {
+/** A random node of m rows out of n; with `band`, values follow the row index and the node is a band of rows. */
+function randomNode(seed: number, n: number, m: number, distinct: number, band = false) {
   const r = rng(seed);
+  const value = (i: number) => (band ? Math.floor((i / n) * distinct) + Math.floor(r() * 3) : Math.floor(r() * distinct));
   const columns = Array.from({ length: 4 }, () =>
-    Float64Array.from({ length: n }, () => (r() < 0.15 ? Number.NaN : Math.floor(r() * distinct))),
+    Float64Array.from({ length: n }, (_, i) => (r() < 0.15 ? Number.NaN : value(i))),
   );
   const data = rankColumns({ nRows: n, columns });
   const rows: NodeRows = { row: new Int32Array(m), weight: new Float64Array(m), target: new Float64Array(m) };
   const chosen = new Set<number>();
-  while (chosen.size < m) chosen.add(Math.floor(r() * n));
+  const from = Math.floor(r() * (n - 2 * m));
+  while (chosen.size < m) chosen.add(band ? from + Math.floor(r() * 2 * m) : Math.floor(r() * n));
   [...chosen]
     .sort((a, b) => a - b)
     .forEach((i, j) => {
@@ -64,22 +67,35 @@ function randomNode(seed: number, n: number, m: number, distinct: number) {
 
 describe('split search equals exhaustive enumeration', () => {
   const cases = [
-    { name: 'bucket scan (few distinct values)', n: 500, m: 300, distinct: 12 },
-    { name: 'sorted scan (node much smaller than the rank range)', n: 5000, m: 60, distinct: 4000 },
+    { name: 'counting by value (few distinct values)', n: 500, m: 300, distinct: 12, band: false, path: 'count' },
+    {
+      name: 'buckets over the node range (many values, narrow node)',
+      n: 3000,
+      m: 200,
+      distinct: 2500,
+      band: true,
+      path: 'range',
+    },
+    { name: 'sorted scan (node much smaller than the rank range)', n: 3000, m: 60, distinct: 2500, band: false, path: 'sort' },
   ];
   for (const c of cases)
     for (const crit of ['gini', 'entropy', 'mse'] as const)
       it(`${c.name}, ${crit}, 20 random nodes with missing values and weights`, () => {
         const code = CRITERION_CODE[crit];
         for (let seed = 1; seed <= 20; seed++) {
-          const { data, rows } = randomNode(seed, c.n, c.m, c.distinct);
+          const { data, rows } = randomNode(seed, c.n, c.m, c.distinct, c.band);
           const search = new SplitSearch(c.n, 5000);
           search.best.reset();
           const limits = { minSamplesLeaf: 2, minWeightLeaf: 0 };
           data.ranks.forEach((rank, f) => {
-            search.searchFeature(code, limits, f, rank, rows, 0, c.m);
+            search.searchFeature(code, limits, f, rank, rows, 0, c.m, data.values[f].length);
           });
           const want = exhaustive(code, data.ranks, rows, c.m, 2);
+          // The case exercises the scan it is named for (BUCKET_RATIO = 4 in split-search.ts).
+          const present = Array.from(rows.row, (i) => data.ranks[0][i]).filter((r) => r >= 0);
+          const range = Math.max(...present) - Math.min(...present) + 1;
+          const path = data.values[0].length <= 4 * c.m ? 'count' : range <= 4 * c.m ? 'range' : 'sort';
+          expect(path).toBe(c.path);
           expect(search.best.score).toBeCloseTo(want.score, 9);
           expect(search.best.feature).toBe(want.feature);
           expect(search.best.rankLeft).toBe(want.rankLeft);

@@ -1,8 +1,9 @@
 /**
  * Exact greedy split search on one node and one feature: every boundary between two distinct values present in the node
- * is scored, with missing values tried on each side. Values are visited in rank order either by counting ranks into
- * buckets (when the node's rank range is small next to its size) or by sorting packed (rank, position) keys — no
- * per-node copies of the data, only reused scratch arrays.
+ * is scored, with missing values tried on each side. Values are visited in rank order in one of three ways, whichever
+ * is cheapest: counting rows straight into one bucket per distinct value (features with few values: flags, counts),
+ * counting into buckets over the node's rank range (when it is small next to the node), or sorting packed
+ * (rank, position) keys (small nodes of continuous features). No per-node copies of the data, only reused scratch.
  */
 
 import { nodeScore } from './criterion.js';
@@ -75,8 +76,8 @@ export class SplitSearch {
   }
 
   /**
-   * Scores every split of rows [start, end) on `feature` and updates `best` when one beats it.
-   * Returns false when the feature cannot split the node (a single value, missing included).
+   * Scores every split of rows [start, end) on `feature` (ranks by row id in `rank`, all below nDistinct) and updates
+   * `best` when one beats it. Returns false when the feature cannot split the node (a single value, missing included).
    */
   searchFeature(
     code: number,
@@ -86,12 +87,16 @@ export class SplitSearch {
     rows: NodeRows,
     start: number,
     end: number,
+    nDistinct: number,
   ): boolean {
     this.code = code;
     this.limits = limits;
     this.feature = feature;
     const { row, weight, target } = rows;
-    const ranks = this.ranks;
+    const src = this.ranks;
+    for (let j = start; j < end; j++) src[j - start] = rank[row[j]];
+    const m = end - start;
+    if (nDistinct <= m * BUCKET_RATIO) return this.countingSearch(rows, start, m, nDistinct);
     let nM = 0;
     let wM = 0;
     let sM = 0;
@@ -99,21 +104,19 @@ export class SplitSearch {
     let sP = 0;
     let lo = 0x7fffffff;
     let hi = -1;
-    for (let j = start; j < end; j++) {
-      const r = rank[row[j]];
-      ranks[j - start] = r;
+    for (let q = 0; q < m; q++) {
+      const r = src[q];
       if (r === MISSING_RANK) {
         nM++;
-        wM += weight[j];
-        sM += target[j];
+        wM += weight[start + q];
+        sM += target[start + q];
       } else {
-        wP += weight[j];
-        sP += target[j];
+        wP += weight[start + q];
+        sP += target[start + q];
         if (r < lo) lo = r;
         if (r > hi) hi = r;
       }
     }
-    const m = end - start;
     this.nMissing = nM;
     this.wMissing = wM;
     this.sMissing = sM;
@@ -129,12 +132,66 @@ export class SplitSearch {
     return true;
   }
 
+  /** A feature with few distinct values overall: one pass counts every row straight into buckets by rank. */
+  private countingSearch(rows: NodeRows, start: number, m: number, nDistinct: number): boolean {
+    const { bucketCount: bc, bucketWeight: bw, bucketTarget: bt, ranks: src } = this;
+    const { weight, target } = rows;
+    let nM = 0;
+    let wM = 0;
+    let sM = 0;
+    let wP = 0;
+    let sP = 0;
+    for (let q = 0; q < m; q++) {
+      const r = src[q];
+      const w = weight[start + q];
+      const t = target[start + q];
+      if (r === MISSING_RANK) {
+        nM++;
+        wM += w;
+        sM += t;
+      } else {
+        bc[r]++;
+        bw[r] += w;
+        bt[r] += t;
+        wP += w;
+        sP += t;
+      }
+    }
+    this.nMissing = nM;
+    this.wMissing = wM;
+    this.sMissing = sM;
+    this.nPresent = m - nM;
+    this.wPresent = wP;
+    this.sPresent = sP;
+    let groups = nM > 0 ? 1 : 0;
+    let prev = -1;
+    let n = 0;
+    let w = 0;
+    let s = 0;
+    for (let b = 0; b < nDistinct; b++) {
+      const c = bc[b];
+      if (c === 0) continue;
+      groups++;
+      if (prev >= 0) this.boundary(n, w, s, prev, b);
+      n += c;
+      w += bw[b];
+      s += bt[b];
+      bc[b] = 0;
+      bw[b] = 0;
+      bt[b] = 0;
+      prev = b;
+    }
+    if (groups < 2) return false;
+    if (nM > 0 && prev >= 0) this.consider(this.nPresent, wP, sP, prev, -1, false, true);
+    return true;
+  }
+
   /** Counting pass: O(node size + rank range). */
   private scanBuckets(rows: NodeRows, start: number, m: number, lo: number, range: number): void {
-    const { bucketCount: bc, bucketWeight: bw, bucketTarget: bt, ranks } = this;
+    const { bucketCount: bc, bucketWeight: bw, bucketTarget: bt, ranks: src } = this;
     const { weight, target } = rows;
     for (let j = 0; j < m; j++) {
-      const r = ranks[j];
+      const r = src[j];
       if (r === MISSING_RANK) continue;
       const b = r - lo;
       bc[b]++;
@@ -161,15 +218,15 @@ export class SplitSearch {
 
   /** Sorting pass on keys (rank − lo)·2^bits + position: O(k log k) for k present rows. */
   private scanSorted(rows: NodeRows, start: number, m: number, lo: number, range: number): void {
-    const { ranks } = this;
     const { weight, target } = rows;
+    const src = this.ranks;
     const bits = Math.max(1, Math.ceil(Math.log2(m)));
     const mask = 2 ** bits - 1;
     const narrow = range * 2 ** bits <= 2 ** 32;
     const keys = narrow ? this.keys32 : this.keys;
     let k = 0;
     for (let j = 0; j < m; j++) {
-      const r = ranks[j];
+      const r = src[j];
       if (r !== MISSING_RANK) keys[k++] = (r - lo) * (mask + 1) + j;
     }
     if (k <= SMALL_SORT) insertionSort(keys, k);
