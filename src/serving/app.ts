@@ -35,7 +35,16 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, useDefaults: true } },
+    // Router-level failures (bad URL encoding, over-long path parameters) are problems like any other.
+    frameworkErrors: (error, request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'CHURN_ERR_NOT_FOUND' : 'CHURN_ERR_BAD_REQUEST';
+      const detail =
+        code === 'CHURN_ERR_NOT_FOUND' ? 'No such resource (a path parameter is too long)' : 'The request URL is malformed';
+      return sendProblem(reply, problemOf(code, detail, request.url.slice(0, 200)));
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, useDefaults: true, allowUnionTypes: true },
+    },
     ...(tls
       ? {
           https: {
@@ -94,7 +103,7 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
     hook: 'onRequest',
     ...(options.redis ? { redis: options.redis, nameSpace: 'churn-rl-' } : {}),
     keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
-    allowList: (request) => request.routeOptions.config?.access === 'public' && request.apiKey === null && isProbe(request.url),
+    allowList: (request) => isProbe(request.routeOptions.url),
     errorResponseBuilder: (_request, context) => {
       const e = new ChurnError(
         'CHURN_ERR_RATE_LIMIT',
@@ -121,7 +130,7 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
 }
 
 /** Probes (health, readiness, metrics) are never rate limited: load balancers poll them. */
-const isProbe = (url: string) => url === '/health' || url === '/ready' || url === '/metrics';
+const isProbe = (url: string | undefined) => url === '/health' || url === '/ready' || url === '/metrics';
 
 /** `/jobs/:id/result` → /^\/jobs\/[^/]+\/result$/ */
 function patternOf(url: string): RegExp {
