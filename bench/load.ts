@@ -110,7 +110,8 @@ function child(...args: string[]): Measure {
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
 }
 
-const dash = (s: string) => (s === 'NaN' ? '—' : s);
+// NaN (not measured) arrives from a child as null.
+const shown = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -133,7 +134,7 @@ if (process.argv[2] === '--child') {
     const gen = child('generate', `${n}`, dir);
     const ref = child('parse', dir);
     const row = (step: string, m: Measure, ratio: string) =>
-      `| ${n.toLocaleString('en')} | ${step} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${Math.round(m.rows / m.seconds).toLocaleString('en')} | ${ratio} | ${dash(m.cpuSeconds.toFixed(1))} | ${dash(String(m.peakRssMiB))} |`;
+      `| ${n.toLocaleString('en')} | ${step} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${Math.round(m.rows / m.seconds).toLocaleString('en')} | ${ratio} | ${shown(m.cpuSeconds, 1)} | ${shown(m.peakRssMiB, 0)} |`;
     lines.push(row('generate CSV', { ...gen, rows: ref.rows }, ''), row('csv-parse alone (reference)', ref, '1.00'));
     for (const engine of engines) {
       const m = child(engine, dir);
