@@ -10,7 +10,7 @@ import {
   type PlattCalibrator,
 } from '../ml/index.js';
 import { createArtifact, decodeArtifact, encodeArtifact, type ModelArtifact } from '../registry/index.js';
-import { loadScorer } from './index.js';
+import { globalImportance, loadScorer, modelImportance } from './index.js';
 import { type SmallBusiness, type SmallModel, smallBusiness, trainSmallModel } from './testing/small-model.test-support.js';
 
 let business: SmallBusiness;
@@ -97,6 +97,30 @@ describe('loadScorer', () => {
     const { contractHash: _c, ...schema } = features;
     const other = createArtifact({ ...rest, features: { ...schema, recipeVersion: 'derived-000000000000' } });
     expect(() => loadScorer(other)).toThrow(/another feature contract.*recipe derived-000000000000/);
+  });
+});
+
+describe('global importance', () => {
+  it('sums the model’s own importance over a business feature’s columns (logistic |coefficient|)', () => {
+    const m = model('logistic');
+    const own = modelImportance(m.artifact);
+    const coef = (m.artifact.estimator.state as LogisticModel).coefficients;
+    const pieces = m.artifact.features.modelInputs.flatMap((c, j) => (c.feature === 'plan_type' ? [Math.abs(coef[j])] : []));
+    expect(own?.method).toBe('|coefficient| (standardised inputs)');
+    expect(own?.values.find((v) => v.feature === 'plan_type')?.value).toBe(pieces.reduce((a, b) => a + b, 0));
+    const values = own?.values.map((v) => v.value) ?? [];
+    expect(values.every((v, i) => i === 0 || v <= values[i - 1])).toBe(true);
+  });
+
+  it('adds mean |SHAP| of scored rows next to the artifact’s list', () => {
+    const m = model('gradient_boosting');
+    const e = loadScorer(m.artifact).explain(m.validation);
+    const tables = globalImportance(m.artifact, { explanations: e, what: 'validation rows' });
+    expect(tables.map((t) => t.origin)).toEqual(['model', 'scored rows']); // the test artifact records no importance
+    const f = e.features.indexOf('days_to_renewal');
+    let mean = 0;
+    for (let i = 0; i < e.nRows; i++) mean += Math.abs(e.contributions[i * e.features.length + f]);
+    expect(tables[1].values.find((v) => v.feature === 'days_to_renewal')?.value).toBeCloseTo(mean / e.nRows, 12);
   });
 });
 

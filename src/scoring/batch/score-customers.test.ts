@@ -6,6 +6,7 @@ import { addDays, snapshotAt } from '../../features/index.js';
 import { loadScorer, type Scorer } from '../index.js';
 import { type SmallBusiness, smallBusiness, trainSmallModel } from '../testing/small-model.test-support.js';
 import { customerScoresColumns, customerScoresCsv } from './customer-scores-csv.js';
+import { explainCustomer } from './explain-customer.js';
 import { savePredictions } from './save-predictions.js';
 import { scoreCustomers } from './score-customers.js';
 import { summariseScores } from './summary.js';
@@ -99,6 +100,19 @@ describe('batch results', () => {
     expect(Number(top.monthly_revenue)).toBeCloseTo(price * (1 - discount / 100), 2);
     expect(Number(top.revenue_at_risk)).toBeCloseTo(c.probability * price * (1 - discount / 100), 2);
     expect(rows.filter((r) => r.recommended_action !== '').length).toBeGreaterThan(0);
+  });
+
+  it('explains one customer with the numbers of the batch, and refuses a customer who is not active', async () => {
+    const result = await scoreCustomers(business.store, scorer);
+    const batch = result.customers[17];
+    const one = await explainCustomer(business.store, scorer, batch.customerId);
+    expect(one.snapshotDate).toBe(result.snapshotDate);
+    expect(one.assessment.probability).toBe(batch.probability);
+    expect(one.assessment.margin).toBe(batch.margin);
+    expect(one.assessment.drivers.up.map((d) => d.text)).toEqual(batch.drivers.up.map((d) => d.text));
+    expect(one.assessment.recommendation?.ruleId).toBe(batch.recommendation?.ruleId);
+    expect(Math.abs(one.additivityGap)).toBeLessThan(1e-9);
+    await expect(explainCustomer(business.store, scorer, 'C-nobody')).rejects.toThrow(/C-nobody has no active subscription on/);
   });
 
   it('summary counts customers per bucket in label order and sums revenue at risk', async () => {
