@@ -156,7 +156,10 @@ export class TreeGrower {
     return l;
   }
 
-  /** Visits features (all in order, or a random draw) until maxFeatures of them could split the node. */
+  /**
+   * Visits every feature in order, or — as scikit-learn does — a random draw of maxFeatures features, constant ones
+   * included, continuing past that only while none of the drawn features could split the node.
+   */
   private searchNode(
     code: number,
     limits: SplitLimits,
@@ -171,13 +174,13 @@ export class TreeGrower {
       for (let f = 0; f < p; f++) search.searchFeature(code, limits, f, data.ranks[f], rows, start, end, data.values[f].length);
       return;
     }
-    let visited = 0;
-    for (let k = 0; k < p && visited < maxFeatures; k++) {
+    let splittable = 0;
+    for (let k = 0; k < p && (k < maxFeatures || splittable === 0); k++) {
       const j = k + Math.floor(random() * (p - k));
       const f = order[j];
       order[j] = order[k];
       order[k] = f;
-      if (search.searchFeature(code, limits, f, data.ranks[f], rows, start, end, data.values[f].length)) visited++;
+      if (search.searchFeature(code, limits, f, data.ranks[f], rows, start, end, data.values[f].length)) splittable++;
     }
   }
 
