@@ -12,7 +12,13 @@ export {
 export { applyCalibration, type CalibrationMethod } from './calibrate.js';
 export type { ContactEconomics, ThresholdRule } from './evaluate/threshold.js';
 export { type CandidateFamily, candidateFamilies, familyNames, familyOfModel, mlKindOf, parseFamilies } from './families.js';
-export { shortLabel, snapshotFeatureContract, snapshotFeatureSchema, snapshotRecipeVersion } from './feature-schema.js';
+export {
+  runningContract,
+  shortLabel,
+  snapshotFeatureContract,
+  snapshotFeatureSchema,
+  snapshotRecipeVersion,
+} from './feature-schema.js';
 export type { GlobalImportance } from './importance/index-of-model.js';
 export { type ResolvedTrainOptions, resolveTrainOptions, type TrainOptions } from './options.js';
 export type { CandidateOutcome } from './outcome.js';
@@ -22,7 +28,7 @@ export * from './report/index.js';
 export { SELECTION_TIE, selectionRule } from './select.js';
 export { inferSchema, type TableSchema } from './table/infer.js';
 export { readTable, type TextTable } from './table/read-table.js';
-export { TABLE_RECIPE_VERSION } from './table/table-artifact.js';
+export { TABLE_RECIPE_VERSION } from './table/recipe.js';
 export { type TableFrameOptions, tableFrame } from './table/table-frame.js';
 export { type TableTrainOptions, type TableTrainResult, trainTable } from './table/train-table.js';
 export { SEARCH_ROWS, type TrainResult, trainModels } from './train-snapshots.js';

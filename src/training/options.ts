@@ -29,6 +29,8 @@ export interface TrainOptions {
   promote?: boolean;
   /** Write outputs/model_comparison.csv, outputs/metrics.json and the reports (default true). */
   writeFiles?: boolean;
+  /** Fit two families at a time in worker threads on a 2-core machine (default true; same models either way). */
+  parallel?: boolean;
   /** Pin the artifact's codeVersion (tests). */
   codeVersion?: string;
   /** Progress events (which model, which step, estimated seconds done and total). */
@@ -50,6 +52,7 @@ export interface ResolvedTrainOptions {
   register: boolean;
   promote: boolean;
   writeFiles: boolean;
+  parallel: boolean;
   codeVersion: string | undefined;
   onProgress: (event: TrainProgress) => void;
 }
@@ -85,6 +88,7 @@ export function resolveTrainOptions(config: LoadedConfig, options: TrainOptions 
     register: options.register ?? true,
     promote: options.promote ?? true,
     writeFiles: options.writeFiles ?? true,
+    parallel: options.parallel ?? true,
     codeVersion: options.codeVersion,
     onProgress: options.onProgress ?? (() => {}),
   };

@@ -1,7 +1,7 @@
-/** Training one family inside a run: plan its work, search, refit, assess; and the estimated seconds of a whole run. */
+/** A family inside a run: its share of the budget, the run's planned seconds, and its outcome once fitted and assessed. */
 import { fitPreprocessor, selectRows } from '../features/index.js';
 import type { Assessment } from './assess.js';
-import { type CandidateFit, type CandidateRows, fitCandidate, type LearningData } from './candidate.js';
+import type { CandidateFit, CandidateRows, LearningData } from './candidate.js';
 import { estimatorSpecs } from './estimators/index.js';
 import type { CandidateFamily } from './families.js';
 import type { ResolvedTrainOptions } from './options.js';
@@ -32,31 +32,26 @@ export function plannedSeconds(o: ResolvedTrainOptions, data: LearningData, rows
   return total * times;
 }
 
-/** Searches, refits and assesses one family; progress goes to the meter. */
-export function trainCandidate(
+/** The outcome of a family fitted on fixed rows (snapshots): its fit, how it was tuned, and its assessment. */
+export function holdoutOutcome(
   family: CandidateFamily,
-  data: LearningData,
-  rows: CandidateRows,
+  fit: Omit<CandidateFit, 'spec'>,
   tunedOn: string,
   o: ResolvedTrainOptions,
-  meter: WorkMeter,
-  judge: (fit: CandidateFit) => Assessment,
+  assessment: Assessment,
 ): CandidateOutcome {
-  const spec = estimatorSpecs[family];
-  const name = candidateName(family);
-  const fit = fitCandidate(spec, data, rows, familyBudget(o), o.seed, (step, seconds) =>
-    meter.step('fit', `${name}: ${step}`, seconds, family),
-  );
-  const assessment = judge(fit);
-  meter.step('evaluate', `${name}: evaluated`, 0, family);
   return {
     family,
-    name,
+    name: candidateName(family),
     config: fit.config,
-    imbalance: spec.imbalance,
+    imbalance: estimatorSpecs[family].imbalance,
     search: { tunedOn, trials: fit.search.trials, skipped: fit.search.skipped, budgetSeconds: familyBudget(o) },
     preprocessor: fit.preprocessor,
     model: fit.model,
     assessment,
   };
 }
+
+/** Progress of the fits, reported on the meter with the family's display name. */
+export const meterSteps = (meter: WorkMeter) => (family: CandidateFamily, step: string, seconds: number) =>
+  meter.step('fit', `${candidateName(family)}: ${step}`, seconds, family);

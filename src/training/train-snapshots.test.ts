@@ -15,7 +15,7 @@ describe('training on a small default-like business (2,000 customers × 12 month
   let store: Store;
   let first: TrainResult;
   const config = tempProject();
-  const run = () => trainModels(store, config, { budgetSeconds: 0, codeVersion: 'test' });
+  const run = (parallel = true) => trainModels(store, config, { budgetSeconds: 0, codeVersion: 'test', parallel });
 
   beforeAll(async () => {
     store = await smallBusiness(await engines[0].open());
@@ -36,8 +36,8 @@ describe('training on a small default-like business (2,000 customers × 12 month
     expect(horizonDays).toBe(30);
   });
 
-  it('gives the same selected model and a byte-identical artifact for the same seed', async () => {
-    const again = await run();
+  it('gives the same selected model and a byte-identical artifact for the same seed, fitted in parallel or not', async () => {
+    const again = await run(false);
     expect(again.selected).toBe(first.selected);
     expect(encodeArtifact(again.artifact)).toBe(encodeArtifact(first.artifact));
     expect(again.trainingSetReused).toBe(true);

@@ -4,15 +4,16 @@ import { deriveFeatures, modelFeatures, numericColumn, selectRows, transform } f
 import type { ModelArtifact, ModelVersion } from '../registry/index.js';
 import type { Store } from '../store/index.js';
 import { assess } from './assess.js';
-import { type CandidateRows, type LearningData, labelsOf } from './candidate.js';
+import { type CandidateFit, type CandidateRows, type LearningData, labelsOf } from './candidate.js';
 import { obtainTrainingSet } from './data/training-set-cache.js';
 import type { CandidateFamily } from './families.js';
 import type { GlobalImportance } from './importance/index-of-model.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
 import type { CandidateOutcome } from './outcome.js';
+import { fitFamilies } from './parallel/fit-families.js';
 import { WorkMeter } from './progress.js';
 import { type PublishedFiles, publish } from './publish.js';
-import { plannedSeconds, trainCandidate } from './run-candidate.js';
+import { familyBudget, holdoutOutcome, meterSteps, plannedSeconds } from './run-candidate.js';
 import { finishRun } from './run-finish.js';
 import { snapshotArtifact } from './snapshot-artifact.js';
 import { stratifiedSample } from './split/stratified.js';
@@ -74,11 +75,21 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
   const yVal = labelsOf(data, rows.evaluate);
   const tunedOn = `inner validation: ${split.innerNote}`;
-  const outcomes = o.families.map((family) =>
-    trainCandidate(family, data, rows, tunedOn, o, meter, (fit) =>
-      assess({ ...tuning, p: fit.search.scores, source: tunedOn }, { y: yVal, p: fit.evaluated }, o),
-    ),
+  const fits = await fitFamilies(
+    o.families,
+    data,
+    { kind: 'holdout', rows },
+    familyBudget(o),
+    o.seed,
+    meterSteps(meter),
+    o.parallel,
   );
+  const outcomes = fits.map((result, i) => {
+    const fit = result as Omit<CandidateFit, 'spec'>;
+    const assessment = assess({ ...tuning, p: fit.search.scores, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);
+    meter.step('evaluate', `${o.families[i]}: evaluated`, 0, o.families[i]);
+    return holdoutOutcome(o.families[i], fit, tunedOn, o, assessment);
+  });
   timings.candidates = clock();
 
   const valFrame = selectRows(frame, rows.evaluate);

@@ -12,9 +12,9 @@ export const randomForestSpec: EstimatorSpec = {
   mode: 'tree',
   imbalance: "'balanced' sample weights (n / (2 · class count)) in every configuration",
   grid: () => [
-    { nEstimators: 60, maxDepth: 10, minSamplesLeaf: 20, maxFeatures: 0.2, maxSamples: 0.5 },
-    { nEstimators: 60, maxDepth: 14, minSamplesLeaf: 10, maxFeatures: 0.2, maxSamples: 0.5 },
     { nEstimators: 60, maxDepth: 8, minSamplesLeaf: 40, maxFeatures: 0.35, maxSamples: 0.5 },
+    { nEstimators: 60, maxDepth: 12, minSamplesLeaf: 20, maxFeatures: 0.2, maxSamples: 0.5 },
+    { nEstimators: 60, maxDepth: 16, minSamplesLeaf: 10, maxFeatures: 0.2, maxSamples: 0.5 },
   ],
   estimateSeconds(c, n, p) {
     const rows = n * num(c, 'maxSamples');

@@ -10,9 +10,7 @@ import type { ResolvedTrainOptions } from '../options.js';
 import { type CandidateOutcome, candidateEntry, estimatorOf } from '../outcome.js';
 import type { FinishedRun } from '../run-finish.js';
 import type { TableSchema } from './infer.js';
-
-/** Recipe version of table models: no derived features; the inference and parsing rules of src/training/table, version 1. */
-export const TABLE_RECIPE_VERSION = 'table-v1';
+import { TABLE_RECIPE_VERSION } from './recipe.js';
 
 /** Builds a table model's artifact. */
 export function tableArtifact(

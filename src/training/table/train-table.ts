@@ -8,15 +8,16 @@ import type { LearningData } from '../candidate.js';
 import { estimatorSpecs } from '../estimators/index.js';
 import { type ResolvedTrainOptions, resolveTrainOptions, type TrainOptions } from '../options.js';
 import { type CandidateOutcome, candidateName } from '../outcome.js';
+import { fitFamilies } from '../parallel/fit-families.js';
 import { WorkMeter } from '../progress.js';
 import { publish } from '../publish.js';
-import { familyBudget, plannedSeconds } from '../run-candidate.js';
+import { familyBudget, meterSteps, plannedSeconds } from '../run-candidate.js';
 import { finishRun } from '../run-finish.js';
-import { stratifiedFolds, stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
+import { type Fold, stratifiedFolds, stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
 import { requireBothClasses } from '../split/time-split.js';
 import { stopwatch } from '../stopwatch.js';
 import type { TrainResult } from '../train-snapshots.js';
-import { crossValidate } from './cross-validate.js';
+import type { CrossValidated } from './cross-validate.js';
 import { inferSchema, type TableSchema } from './infer.js';
 import { readTable } from './read-table.js';
 import { tableArtifact } from './table-artifact.js';
@@ -35,6 +36,8 @@ export interface TableTrainOptions extends TrainOptions {
   folds?: number;
   /** A numeric column holding each customer's monthly revenue (needed by the cost threshold). */
   revenueColumn?: string;
+  /** Explicit fold (0 … k−1) of every row, e.g. to reproduce another tool's folds; overrides `folds`. */
+  foldOf?: ArrayLike<number>;
 }
 
 /** The result of a table run: a training result plus the inferred schema. */
@@ -53,7 +56,7 @@ export async function trainTable(
   options: TableTrainOptions,
 ): Promise<TableTrainResult> {
   const o = resolveTrainOptions(config, options);
-  const k = options.folds ?? config.training.folds;
+  const k = options.foldOf ? Math.max(...Array.from(options.foldOf)) + 1 : (options.folds ?? config.training.folds);
   if (!Number.isInteger(k) || k < 2)
     throw new ChurnError('CHURN_ERR_PARAM', `--folds must be a whole number ≥ 2 (got ${k})`, { folds: k });
   const clock = stopwatch();
@@ -75,24 +78,33 @@ export async function trainTable(
   const revenue = revenueOf(data, schema, options.revenueColumn, o);
   const all = Int32Array.from({ length: label.length }, (_, i) => i);
   requireBothClasses(label, all, file);
-  const folds = stratifiedFolds(label, k, o.seed);
+  const folds = options.foldOf ? explicitFolds(options.foldOf, label.length) : stratifiedFolds(label, k, o.seed);
   const timings: Record<string, number> = { read: clock() };
 
   const inner = stratifiedHoldout(label, folds[0].fit, 0.2, o.seed);
   const foldRows = { searchFit: inner.fit, searchScore: inner.holdout, refit: folds[0].fit, evaluate: folds[0].holdout };
   const meter = new WorkMeter(plannedSeconds(o, data, foldRows, k + 1), o.onProgress);
   const tunedOn = `${k}-fold stratified cross-validation (seed ${o.seed}): each fold's search scored on a stratified 20 % of its training part; threshold${o.calibrate === 'none' ? '' : ' and calibration'} tuned on the out-of-fold predictions`;
-  const outcomes = o.families.map((family): CandidateOutcome => {
-    const spec = estimatorSpecs[family];
-    const cv = crossValidate(spec, data, folds, familyBudget(o), o.seed, (step, s) =>
-      meter.step('fit', `${candidateName(family)}: ${step}`, s, family),
-    );
+  const results = await fitFamilies(
+    o.families,
+    data,
+    { kind: 'cv', folds },
+    familyBudget(o),
+    o.seed,
+    meterSteps(meter),
+    o.parallel,
+  );
+  const outcomes = results.map((result, i): CandidateOutcome => {
+    const family = o.families[i];
+    const cv = result as Pick<CrossValidated, 'oof' | 'trials' | 'skipped' | 'config'> & {
+      final: Pick<CrossValidated['final'], 'pre' | 'model'>;
+    };
     const assessment = assess({ y: label, p: cv.oof, monthlyRevenue: revenue, source: tunedOn }, { y: label, p: cv.oof }, o);
     return {
       family,
       name: candidateName(family),
       config: cv.config,
-      imbalance: spec.imbalance,
+      imbalance: estimatorSpecs[family].imbalance,
       search: { tunedOn, trials: cv.trials, skipped: cv.skipped, budgetSeconds: familyBudget(o) },
       preprocessor: cv.final.pre,
       model: cv.final.model,
@@ -120,7 +132,7 @@ export async function trainTable(
     finished,
   });
   const trustNotes = [
-    `Metrics are out-of-fold: every row was scored by a model that never saw it (${k} stratified folds). Thresholds were tuned on the same out-of-fold predictions, so threshold-dependent figures (precision, recall, F1) are slightly optimistic; ROC-AUC and PR-AUC are not affected.`,
+    'Thresholds were tuned on the same out-of-fold predictions the metrics come from, so precision, recall and F1 are slightly optimistic; ROC-AUC and PR-AUC do not depend on the threshold.',
     `Inferred ${schema.inputs.length} features; left out: ${schema.dropped.map((d) => `${d.name} (${d.reason})`).join('; ') || 'none'}.`,
     ...schema.notes,
   ];
@@ -153,4 +165,17 @@ function revenueOf(
       threshold: o.threshold,
     });
   return numericColumn(data.frame, column);
+}
+
+function explicitFolds(foldOf: ArrayLike<number>, n: number): Fold[] {
+  if (foldOf.length !== n)
+    throw new ChurnError('CHURN_ERR_PARAM', `foldOf has ${foldOf.length} entries for ${n} rows`, {
+      rows: n,
+      folds: foldOf.length,
+    });
+  const k = Math.max(...Array.from(foldOf)) + 1;
+  return Array.from({ length: k }, (_, f) => ({
+    fit: Int32Array.from({ length: n }, (_, i) => i).filter((i) => foldOf[i] !== f),
+    holdout: Int32Array.from({ length: n }, (_, i) => i).filter((i) => foldOf[i] === f),
+  }));
 }

@@ -34,7 +34,7 @@ export function thresholdSection(input: TrainingReportInput): string {
   });
   const rule =
     t.rule === 'f1'
-      ? 'maximises F1 on the validation data (found in one sorted pass over the scores)'
+      ? `maximises F1 on ${t.details?.tunedOn ? 'held-out tuning rows (tunedOn below)' : 'the validation data'}, found in one sorted pass over the scores`
       : 'maximises the expected net value: revenue saved from churners reached minus the cost of contacting flagged customers';
   const details = Object.entries(t.details ?? {})
     .map(([k, v]) => `<li><span>${esc(k)}</span> <strong>${esc(fmtDetail(v))}</strong></li>`)
