@@ -114,6 +114,31 @@ export const ConfigSchema = T.Object(
       },
       { ...strict, default: {} },
     ),
+    monitoring: T.Object(
+      {
+        /** PSI at or above this is "moderate" drift. */
+        psiModerate: T.Number({ minimum: 0, default: 0.1 }),
+        /** PSI above this is "drift" and raises an alert. */
+        psiDrift: T.Number({ exclusiveMinimum: 0, default: 0.2 }),
+        /** The dataset drifts when at least this share of features drift (or the score does). */
+        datasetShare: T.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.25 }),
+        /** Floor for empty-bin shares in PSI. */
+        psiEpsilon: T.Number({ exclusiveMinimum: 0, maximum: 0.01, default: 1e-4 }),
+        /** Realised accuracy below this on a matured cohort raises an alert. */
+        accuracyMin: T.Number({ minimum: 0, maximum: 1, default: 0.7 }),
+        /** Slack-compatible webhook for alerts (empty = log and table only). */
+        webhookUrl: T.String({ default: '' }),
+        /** Delivery attempts per alert (exponential back-off between them). */
+        webhookAttempts: T.Integer({ minimum: 1, maximum: 10, default: 4 }),
+        /** First back-off delay in ms (doubles each retry). */
+        webhookBackoffMs: T.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
+        /** API base URL whose /health the monitor checks (empty = skip). */
+        apiUrl: T.String({ default: '' }),
+        /** A challenger must beat the champion's ROC-AUC by this much to be promoted. */
+        retrainMargin: T.Number({ minimum: 0, maximum: 0.5, default: 0.005 }),
+      },
+      { ...strict, default: {} },
+    ),
     secrets: T.Object(
       {
         /** Key for pseudonymising customer ids (keyed HMAC) in logs and BI exports (CHURN_SECRETS__HMAC_KEY). */

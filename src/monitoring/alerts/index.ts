@@ -1,0 +1,12 @@
+export {
+  type AlertInput,
+  type AlertKind,
+  type AlertOptions,
+  type AlertSeverity,
+  type RaisedAlert,
+  raiseAlert,
+  recentAlerts,
+  resolveIncident,
+  slackBody,
+} from './raise-alert.js';
+export { type Delivery, postWebhook, type WebhookOptions } from './webhook.js';
