@@ -11,6 +11,7 @@ import { ChurnError, isChurnError } from '../../errors/index.js';
 import type { ValidRecord } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
 import type { ModelHolder } from '../model/holder.js';
+import { prepareValidRecords } from '../predict/frame-of-records.js';
 import { normaliseLegacy } from '../predict/legacy-fields.js';
 import { jobFiles, readStatus, writeStatus } from './job-files.js';
 import type { JobStatus } from './job-queue.js';
@@ -73,7 +74,7 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
     if (chunk.length === 0) return;
     const rows = chunk;
     chunk = [];
-    const s = model.scorer.score(model.scorer.prepareFrame(input.frameOf(rows)));
+    const s = model.scorer.score(prepareValidRecords(model.scorer, rows));
     let text = '';
     const log: unknown[][] = [];
     const now = new Date().toISOString();

@@ -1,9 +1,11 @@
 /** Scoring raw records for /predict and /batch_predict: per-row validation, one vectorised pass, logging off the hot path. */
 import { createHash } from 'node:crypto';
 import { ChurnError, isChurnError } from '../../errors/index.js';
+import type { ValidRecord } from '../../scoring/index.js';
 import type { ServingDeps } from '../deps.js';
 import type { ServingModel } from '../model/holder.js';
 import type { ProblemField } from '../problem.js';
+import { prepareValidRecords } from './frame-of-records.js';
 import { normaliseLegacy } from './legacy-fields.js';
 import { explainedPrediction, type PredictionOut } from './prediction.js';
 
@@ -41,11 +43,12 @@ export function scoreRecords(
   const { scorer } = model;
   const rejected: RowError[] = [];
   const good: unknown[] = [];
+  const checked: ValidRecord[] = [];
   const goodIndex: number[] = [];
   records.forEach((raw, i) => {
     const r = normaliseLegacy(raw);
     try {
-      scorer.input.validate(r, i);
+      checked.push(scorer.input.validate(r, good.length)); // index within `good`: ids default to record-<k>
       good.push(r);
       goodIndex.push(i);
     } catch (e) {
@@ -56,7 +59,7 @@ export function scoreRecords(
   });
   const scored: (PredictionOut & { index: number })[] = [];
   if (good.length > 0) {
-    const rows = scorer.prepareRecords(good);
+    const rows = prepareValidRecords(scorer, checked);
     if (options.explain) {
       const { rows: assessed } = scorer.assess(rows);
       for (let k = 0; k < assessed.length; k++)
