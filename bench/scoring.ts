@@ -1,17 +1,26 @@
 /**
  * Scoring benchmark: per-stage times of batch scoring a project's current model (snapshot, prepare, score, explain,
  * assess = drivers in words + value + action, predictions table, CSV), then the same model on 100k rows (the active
- * customers' snapshot repeated) to show how scoring and explanations scale. Reference in the same run: the bare
- * estimator predictProba on the same matrix.
+ * customers' snapshot repeated) to show how scoring and explanations scale, and `churn predict` streaming a ≥ 300k-row
+ * CSV. Reference in the same run: the bare estimator predictProba on the same matrix.
  *
  *   npx tsx bench/scoring.ts [PROJECT_DIR]   (a folder where `churn run` has been run; default: the current folder)
  */
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config/index.js';
+import { loadConfig, resolvePath } from '../src/config/index.js';
 import { concatFrames, type FeatureFrame } from '../src/features/index.js';
 import { type ClassifierModel, predictProba } from '../src/ml/index.js';
 import { currentModel, registryDir } from '../src/registry/index.js';
-import { activeCustomers, customerScoresCsv, loadScorer, savePredictions, scoreCustomers } from '../src/scoring/index.js';
+import {
+  activeCustomers,
+  customerScoresCsv,
+  loadScorer,
+  predictCsv,
+  savePredictions,
+  scoreCustomers,
+} from '../src/scoring/index.js';
 import { openStore } from '../src/store/index.js';
 
 const projectDir = path.resolve(process.argv[2] ?? '.');
@@ -38,11 +47,27 @@ add(`${n} customers`, 'savePredictions (replace model+date rows)', tSave, n);
 const [, tCsv] = await time(() => customerScoresCsv(full));
 add(`${n} customers`, 'customer_scores.csv text', tCsv, n);
 
+// churn predict on the project's training-set CSV repeated to ≥ 300k rows: streamed, so memory stays flat.
+const source = path.join(resolvePath(config, config.paths.processed), 'training-set.csv');
+const [head, ...body] = readFileSync(source, 'utf8').trimEnd().split('\n');
+const times = Math.ceil(300_000 / body.length);
+const big = path.join(tmpdir(), 'churn-bench-predict.csv');
+writeFileSync(big, `${head}\n${Array.from({ length: times }, () => body.join('\n')).join('\n')}\n`);
+const rssBefore = process.memoryUsage().rss;
+const [summary, tPredict] = await time(() => predictCsv(scorer, big, path.join(tmpdir(), 'churn-bench-predict.out.csv')));
+add(
+  `${summary.rows} CSV rows (${(statSync(big).size / 1e6).toFixed(0)} MB)`,
+  `churn predict, streamed (peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, ${(rssBefore / 1e6).toFixed(0)} MB before)`,
+  tPredict,
+  summary.rows,
+);
+rmSync(big);
+
 const copies = Math.ceil(100_000 / n);
-const big: FeatureFrame = concatFrames(Array.from({ length: copies }, () => active.frame));
+const repeated: FeatureFrame = concatFrames(Array.from({ length: copies }, () => active.frame));
 for (const [label, frame] of [
   [`${n} customers`, active.frame],
-  [`${big.nRows} rows`, big],
+  [`${repeated.nRows} rows`, repeated],
 ] as const) {
   const [prepared, tPrep] = await time(() => scorer.prepareFrame(frame));
   add(label, 'prepare (derive + preprocess)', tPrep, frame.nRows);
@@ -56,6 +81,7 @@ for (const [label, frame] of [
   add(label, 'assess (score + explain + words + CLV + action)', tAssess, frame.nRows);
 }
 await store.close();
+
 console.log(`model ${artifact.modelId} (${artifact.estimator.family}, ${artifact.features.modelInputs.length} input columns)`);
 console.log('| scale | step | seconds | throughput |\n|---|---|---:|---:|');
 for (const [scale, step, s, rate] of rows) console.log(`| ${scale} | ${step} | ${s.toFixed(3)} | ${rate} |`);

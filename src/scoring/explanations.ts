@@ -72,12 +72,13 @@ export function renderTop(
   return { up: top.up.map(render), down: top.down.map(render) };
 }
 
-/** Builds the explanations of `frame`'s rows from encoded SHAP values and the model's own margins. */
+/** Builds the explanations of `frame`'s rows from encoded SHAP values and the model's own margins (`defaultK` drivers each way). */
 export function explanationsOf(
   shap: EncodedShap,
   margin: Float64Array,
   groups: FeatureGroups,
   frame: FeatureFrame,
+  defaultK = defaultTopK,
 ): Explanations {
   const nRows = margin.length;
   const k = groups.names.length;
@@ -119,7 +120,7 @@ export function explanationsOf(
         value: values ? (values[feature] ?? null) : valueAt(row, feature),
         contribution: contributions[row * k + f],
       })),
-    drivers(row, topK = defaultTopK) {
+    drivers(row, topK = defaultK) {
       const values = rowValues(row);
       return renderTop(this.driverList(row, values), topK, shap.unit, values);
     },

@@ -100,6 +100,34 @@ describe('loadScorer', () => {
   });
 });
 
+describe('value and action', () => {
+  it('values every row: monthly revenue = monthly_price × (1 − discount_pct / 100), revenue at risk = p × that', () => {
+    const m = model('gradient_boosting');
+    const scorer = loadScorer(m.artifact);
+    const values = scorer.values(m.validation);
+    const p = scorer.scoreFrame(m.validation).probability;
+    const price = m.validation.columns.monthly_price as Float64Array;
+    const discount = m.validation.columns.discount_pct as Float64Array;
+    expect(values.length).toBe(m.validation.nRows);
+    for (let i = 0; i < values.length; i++) {
+      expect(values[i]?.monthlyRevenue).toBeCloseTo(price[i] * (1 - discount[i] / 100), 12);
+      expect(values[i]?.revenueAtRisk).toBeCloseTo(p[i] * price[i] * (1 - discount[i] / 100), 12);
+    }
+  });
+
+  it('recommends a rule for at-risk rows, citing risk-raising drivers in words', () => {
+    const m = model('gradient_boosting');
+    const recs = loadScorer(m.artifact).recommend(m.validation);
+    const given = recs.filter((r) => r !== null);
+    expect(recs.length).toBe(m.validation.nRows);
+    expect(given.length).toBeGreaterThan(0);
+    for (const r of given) {
+      expect(r.reason.startsWith(`rule ${r.ruleId}: `)).toBe(true);
+      for (const b of r.because) expect(b).toMatch(/raises churn risk/);
+    }
+  });
+});
+
 describe('global importance', () => {
   it('sums the model’s own importance over a business feature’s columns (logistic |coefficient|)', () => {
     const m = model('logistic');
@@ -159,6 +187,7 @@ describe('explanations', () => {
     const e = loadScorer(m.artifact).explain(m.validation);
     expect(e.features).toContain('tenure_days');
     expect(e.features).not.toContain('log1p_tenure_days');
+    expect(loadScorer(m.artifact).explain(m.validation, { topK: 1 }).drivers(0).up.length).toBeLessThanOrEqual(1);
     const d = e.drivers(0, 3);
     expect(d.up.length + d.down.length).toBeGreaterThan(0);
     for (const x of [...d.up, ...d.down]) {

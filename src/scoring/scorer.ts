@@ -3,13 +3,20 @@
  * estimator → calibration → decision at the artifact's threshold and risk bucket from its cuts (registry's classify).
  */
 import { type FeatureFrame, transform } from '../features/index.js';
-import { defaultRules, type LifetimeOptions, type RetentionRule } from '../insights/index.js';
+import {
+  type CustomerValue,
+  defaultRules,
+  type LifetimeOptions,
+  type Recommendation,
+  type RetentionRule,
+} from '../insights/index.js';
 import type { Matrix } from '../ml/index.js';
 import { classify, type ModelArtifact } from '../registry/index.js';
 import { applyCalibration } from '../training/index.js';
 import { type Assessment, assessRows } from './assess.js';
 import { businessFeatureGroups } from './business-features.js';
 import { checkArtifact } from './check-artifact.js';
+import { customerValues, monthlyRevenueOf } from './customer-value.js';
 import { type Estimator, estimatorOf, type MarginUnit } from './estimator.js';
 import { assertAdditive, type Explanations, explanationsOf } from './explanations.js';
 import { inputAdapterOf } from './input/adapter.js';
@@ -49,6 +56,8 @@ export interface ScorerOptions {
 
 /** Options of `explain`. */
 export interface ExplainOptions {
+  /** Drivers per direction that `drivers(row)` renders when not told (default 3). */
+  topK?: number;
   /** Check base + Σ contributions = margin on every row (default true; CHURN_ERR_INTERNAL when broken). */
   checkAdditivity?: boolean;
 }
@@ -76,6 +85,10 @@ export interface Scorer {
   explain(input: FeatureFrame | readonly unknown[] | PreparedRows, options?: ExplainOptions): Explanations;
   /** Score, explanation, drivers in words, CLV, revenue at risk and retention action of every row. */
   assess(rows: PreparedRows, options?: { topK?: number }): { scores: Scores; explanations: Explanations; rows: Assessment[] };
+  /** The retention action of every row (null where no rule matches), with the drivers behind it. */
+  recommend(input: FeatureFrame | readonly unknown[] | PreparedRows): (Recommendation | null)[];
+  /** Monthly revenue, CLV and revenue at risk of every row (null where the revenue is unknown). */
+  values(input: FeatureFrame | readonly unknown[] | PreparedRows): (CustomerValue | null)[];
 }
 
 /**
@@ -106,9 +119,14 @@ export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {})
     Array.isArray(x) ? prepareRecords(x) : 'X' in (x as PreparedRows) ? (x as PreparedRows) : prepareFrame(x as FeatureFrame);
   const explain = (x: FeatureFrame | readonly unknown[] | PreparedRows, o: ExplainOptions = {}) => {
     const rows = toRows(x);
-    const e = explanationsOf(estimator.shap(rows.X), estimator.margin(rows.X), groups, rows.frame);
+    const e = explanationsOf(estimator.shap(rows.X), estimator.margin(rows.X), groups, rows.frame, o.topK);
     if (o.checkAdditivity !== false) assertAdditive(e);
     return e;
+  };
+  const assess = (rows: PreparedRows, o: { topK?: number } = {}) => {
+    const scores = score(rows);
+    const explanations = explain(rows);
+    return { scores, explanations, rows: assessRows(rows.frame, scores, explanations, { rules, lifetime, topK: o.topK }) };
   };
   return {
     artifact,
@@ -123,10 +141,11 @@ export function loadScorer(artifact: ModelArtifact, options: ScorerOptions = {})
     scoreFrame: (frame) => score(prepareFrame(frame)),
     scoreRecords: (records) => score(prepareRecords(records)),
     explain,
-    assess(rows, o = {}) {
-      const scores = score(rows);
-      const explanations = explain(rows);
-      return { scores, explanations, rows: assessRows(rows.frame, scores, explanations, { rules, lifetime, topK: o.topK }) };
+    assess,
+    recommend: (x) => assess(toRows(x)).rows.map((a) => a.recommendation),
+    values: (x) => {
+      const rows = toRows(x);
+      return customerValues(score(rows).probability, monthlyRevenueOf(rows.frame), lifetime);
     },
   };
 }
