@@ -22,7 +22,7 @@ const cases: { data: string; tables: () => Promise<Tables>; cutoffs: string[] }[
 
 describe.each(engines.flatMap((e) => cases.map((c) => ({ ...e, ...c }))))(
   'snapshot on $name ($data) reads nothing dated after its cutoff',
-  ({ open, tables, cutoffs }) => {
+  ({ name, open, tables, cutoffs }) => {
     let store: Store | undefined;
     let business: Tables;
     beforeAll(async () => {
@@ -37,10 +37,11 @@ describe.each(engines.flatMap((e) => cases.map((c) => ({ ...e, ...c }))))(
     };
 
     for (const cutoff of cutoffs) {
-      it(`is byte-identical at ${cutoff} after every future change at once and each on its own`, async () => {
+      it(`is byte-identical at ${cutoff} after every future change (at once, and one by one on SQLite)`, async () => {
         const base = await featuresCsv(business, cutoff);
         expect(base.rows).toBeGreaterThan(50);
-        const variants = [futureChanges, ...futureChanges.map((c) => [c])];
+        // Every change at once on both engines; each change alone too on SQLite (it names the leaking table when one fails).
+        const variants = [futureChanges, ...(name === 'sqlite' ? futureChanges.map((c) => [c]) : [])];
         for (const changes of variants) {
           const mutated = mutateFuture(business, cutoff, changes);
           expect(JSON.stringify(mutated), `${changes.join(' + ')} changes the data`).not.toBe(JSON.stringify(business));
