@@ -148,12 +148,14 @@ function runStage(stage: string): Record<string, number | string> {
       return { stage, seconds: s, cpuSeconds: cpuSeconds(c0), rowsPerSecond: n / s, features: d.train.columns.length };
     }
     case 'cart': {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const m = fitDecisionTree(d.train, d.yTrain, { minSamplesLeaf: 20 });
       const fit = seconds(t0);
       return {
         stage,
         fitSeconds: fit,
+        fitCpuSeconds: cpuSeconds(c0),
         rowsPerSecond: n / fit,
         nodes: m.tree.feature.length,
         auc: rocAuc(d.yTest, decisionTreeProba(m, d.test)),
@@ -313,7 +315,7 @@ function python(model: string): Record<string, number | string> {
     '/usr/bin/time',
     [
       '-f',
-      'maxrss_kb=%M',
+      'maxrss_kb=%M cpu_s=%U+%S',
       PY,
       join(SHARED, 'bench', 'py_reference.py'),
       '--csv',

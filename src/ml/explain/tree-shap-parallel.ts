@@ -3,6 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
+import { sharedColumn } from '../tree/tree-predict.js';
 import { BLOCK, ensembleBaseValue, explainRows, type TreeEnsemble, type TreeShapExplanation } from './tree-shap-ensemble.js';
 
 /** Below this many rows × tree nodes the work stays on one thread (a helper costs ~50–300 ms to start). */
@@ -47,13 +48,4 @@ export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): 
     explainRows(job.model, job.columns, 0, job.nRows, job.out, { counter: job.counter, size: BLOCK }),
   );
   return { ...base, values: new Float64Array(job.out) };
-}
-
-function sharedColumn(c: Column): Column {
-  const out =
-    c instanceof Float32Array
-      ? new Float32Array(new SharedArrayBuffer(c.byteLength))
-      : new Float64Array(new SharedArrayBuffer(c.byteLength));
-  out.set(c);
-  return out;
 }

@@ -24,7 +24,7 @@ const offset = Math.log(fixture.base_score / (1 - fixture.base_score));
 describe('TreeSHAP matches XGBoost pred_contribs', () => {
   // XGBoost accumulates in float32; contributions here are O(1), so agreement is to ~1e-6. 1e-5 leaves room.
   it('routes rows (missing values by default direction) to the same margins', () => {
-    const margin = sumTreeValues(trees, X.columns, X.nRows, 1, offset);
+    const margin = sumTreeValues(trees, X, 1, offset, 1);
     fixture.margin.forEach((m, i) => {
       expect(Math.abs(margin[i] - m)).toBeLessThan(1e-5);
     });

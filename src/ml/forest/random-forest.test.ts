@@ -58,6 +58,11 @@ describe('random forest', () => {
     expect(serializeModel(a)).not.toBe(serializeModel(c));
   });
 
+  it('predicts the same bits on 1 and 2 threads', () => {
+    const big = { nRows: 3000, columns: train.X.columns.map((c) => Float64Array.from({ length: 3000 }, (_, i) => c[i % 2000])) };
+    expect(Array.from(randomForestProba(model, big, 2))).toEqual(Array.from(randomForestProba(model, big, 1)));
+  });
+
   it('survives a JSON round trip with identical predictions', () => {
     const back = deserializeModel<RandomForestModel>(serializeModel(model));
     expect(Array.from(randomForestProba(back, test.X))).toEqual(Array.from(randomForestProba(model, test.X)));

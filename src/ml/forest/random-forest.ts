@@ -100,10 +100,10 @@ export function fitRandomForest(
   };
 }
 
-/** P(y = 1) of every row: the mean over trees of the leaf probability. */
-export function randomForestProba(model: RandomForestModel, X: Matrix): Float64Array {
+/** P(y = 1) of every row: the mean over trees of the leaf probability. nThreads as in sumTreeValues (same result). */
+export function randomForestProba(model: RandomForestModel, X: Matrix, nThreads = 0): Float64Array {
   checkFeatureCount('random_forest', X, model.nFeatures);
-  return sumTreeValues(model.trees, X.columns, X.nRows, 1 / model.trees.length);
+  return sumTreeValues(model.trees, X, 1 / model.trees.length, 0, nThreads);
 }
 
 function outOfBag(sums: OobSums, y: ArrayLike<number>): OutOfBag {

@@ -85,15 +85,15 @@ export function fitGradientBoosting(
   };
 }
 
-/** The margin (log-odds) of every row. */
-export function gradientBoostingMargin(model: GradientBoostingModel, X: Matrix): Float64Array {
+/** The margin (log-odds) of every row. nThreads as in sumTreeValues (same result). */
+export function gradientBoostingMargin(model: GradientBoostingModel, X: Matrix, nThreads = 0): Float64Array {
   checkFeatureCount('gradient_boosting', X, model.nFeatures);
-  return sumTreeValues(model.trees, X.columns, X.nRows, 1, model.init);
+  return sumTreeValues(model.trees, X, 1, model.init, nThreads);
 }
 
 /** P(y = 1) of every row. */
-export function gradientBoostingProba(model: GradientBoostingModel, X: Matrix): Float64Array {
-  const z = gradientBoostingMargin(model, X);
+export function gradientBoostingProba(model: GradientBoostingModel, X: Matrix, nThreads = 0): Float64Array {
+  const z = gradientBoostingMargin(model, X, nThreads);
   for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]);
   return z;
 }

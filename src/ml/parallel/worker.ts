@@ -3,6 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import { runShapHelper } from '../explain/tree-shap-parallel.js';
 import { runForestHelper } from '../forest/forest-parallel.js';
+import { runPredictHelper } from '../tree/tree-predict.js';
 import type { HelperEnvelope } from './helpers.js';
 
 const envelope = workerData as HelperEnvelope<never>;
@@ -13,6 +14,9 @@ try {
       break;
     case 'tree-shap':
       runShapHelper(envelope.data, envelope.port);
+      break;
+    case 'predict':
+      runPredictHelper(envelope.data);
       break;
     default:
       throw new Error(`unknown helper task ${envelope.task}`);

@@ -80,5 +80,5 @@ export function fitDecisionTree(
 /** P(y = 1) of every row. Throws MlShapeError on a wrong feature count. */
 export function decisionTreeProba(model: DecisionTreeModel, X: Matrix): Float64Array {
   checkFeatureCount('decision_tree', X, model.nFeatures);
-  return sumTreeValues([model.tree], X.columns, X.nRows);
+  return sumTreeValues([model.tree], X, 1, 0, 1);
 }

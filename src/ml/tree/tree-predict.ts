@@ -1,12 +1,20 @@
-/** Batch prediction over FlatTrees: one tree at a time over all rows, so the tree stays in cache. */
+/** Batch prediction over FlatTrees: rows in blocks, one tree at a time over a block, on one or both cores. */
 
-import type { Column } from '../matrix.js';
+import type { Column, Matrix } from '../matrix.js';
+import { forkJoin, threadCount } from '../parallel/helpers.js';
 import type { FlatTree } from './flat-tree.js';
 
-/** out[i] += scale × (leaf value of row i) for every row. Missing values follow each split's learned direction. */
-export function addTreeValues(tree: FlatTree, columns: readonly Column[], out: Float64Array, scale = 1): void {
+/** out[i] += scale × (leaf value of row i) for rows [from, to). Missing values follow each split's learned direction. */
+export function addTreeValues(
+  tree: FlatTree,
+  columns: readonly Column[],
+  out: Float64Array,
+  scale = 1,
+  from = 0,
+  to = out.length,
+): void {
   const { feature, threshold, left, right, missingLeft, value } = tree;
-  for (let i = 0; i < out.length; i++) {
+  for (let i = from; i < to; i++) {
     let n = 0;
     while (feature[n] !== -1) {
       const x = columns[feature[n]][i];
@@ -16,15 +24,62 @@ export function addTreeValues(tree: FlatTree, columns: readonly Column[], out: F
   }
 }
 
-/** Sum of scale × leaf value over all trees (tree order fixed, so results are reproducible bit for bit). */
-export function sumTreeValues(
-  trees: readonly FlatTree[],
-  columns: readonly Column[],
-  nRows: number,
-  scale = 1,
-  offset = 0,
-): Float64Array {
-  const out = new Float64Array(nRows).fill(offset);
-  for (const t of trees) addTreeValues(t, columns, out, scale);
+/** Rows per block: a block's outputs and the current tree stay in cache together. */
+const BLOCK = 2048;
+/** Below this many rows × trees a prediction stays on one thread (a helper costs ~50–300 ms to start). */
+const MIN_PARALLEL_WORK = 4_000_000;
+
+interface PredictJob {
+  trees: readonly FlatTree[];
+  columns: Column[];
+  out: Float64Array;
+  scale: number;
+  counter: Int32Array;
+}
+
+/** Adds every tree, in order, to the blocks of rows handed out by the shared counter. */
+function predictBlocks(job: PredictJob): void {
+  const n = job.out.length;
+  for (let k = Atomics.add(job.counter, 0, 1); k * BLOCK < n; k = Atomics.add(job.counter, 0, 1)) {
+    const to = Math.min(n, (k + 1) * BLOCK);
+    for (const t of job.trees) addTreeValues(t, job.columns, job.out, job.scale, k * BLOCK, to);
+  }
+}
+
+/** Helper-thread side of sumTreeValues. */
+export function runPredictHelper(job: PredictJob): void {
+  predictBlocks(job);
+}
+
+/**
+ * offset + scale × Σ over trees of the leaf value, for every row. Each row adds its trees in tree order whichever
+ * thread takes it, so results are identical bit for bit for every nThreads (0 = both cores when the batch is large).
+ */
+export function sumTreeValues(trees: readonly FlatTree[], X: Matrix, scale = 1, offset = 0, nThreads = 0): Float64Array {
+  const threads = threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK);
+  const shared = threads > 1;
+  const out = new Float64Array(shared ? new SharedArrayBuffer(X.nRows * 8) : new ArrayBuffer(X.nRows * 8)).fill(offset);
+  const job: PredictJob = {
+    trees,
+    columns: shared ? X.columns.map(sharedColumn) : X.columns,
+    out,
+    scale,
+    counter: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
+  };
+  if (!shared) {
+    predictBlocks(job);
+    return out;
+  }
+  forkJoin('predict', job, threads - 1, () => predictBlocks(job));
+  return new Float64Array(out);
+}
+
+/** A copy of a column in shared memory (worker threads read it without a copy of their own). */
+export function sharedColumn(c: Column): Column {
+  const out =
+    c instanceof Float32Array
+      ? new Float32Array(new SharedArrayBuffer(c.byteLength))
+      : new Float64Array(new SharedArrayBuffer(c.byteLength));
+  out.set(c);
   return out;
 }
