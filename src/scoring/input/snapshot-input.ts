@@ -1,16 +1,9 @@
 /** Inputs of snapshot models: the snapshot features of src/features, validated by its own rules, derived by its recipe. */
 import { ChurnError } from '../../errors/index.js';
-import {
-  type Category,
-  deriveFeatures,
-  type FeatureFrame,
-  type FeatureRow,
-  type FrameColumn,
-  snapshotFeatures,
-  validateRawRecord,
-} from '../../features/index.js';
+import { deriveFeatures, type FeatureFrame, snapshotFeatures, validateRawRecord } from '../../features/index.js';
 import type { ModelArtifact } from '../../registry/index.js';
 import type { InputAdapter, ValidRecord } from './input.js';
+import { stackRecords } from './stack-records.js';
 
 const specs = new Map(snapshotFeatures.map((f) => [f.name, f]));
 const truthy = new Set(['1', 'true', 'yes', 'y']);
@@ -62,11 +55,5 @@ function recordOfCells(cells: Readonly<Record<string, string>>, index: number): 
 
 /** Stacks validated records into a frame of snapshot features (NaN / null = missing). */
 function frameOfRecords(records: readonly ValidRecord[]): FeatureFrame {
-  const columns: Record<string, FrameColumn> = {};
-  const get = (values: FeatureRow, name: string) => values[name] ?? null;
-  for (const f of snapshotFeatures) {
-    if (f.type === 'categorical') columns[f.name] = records.map((r) => get(r.values, f.name) as Category);
-    else columns[f.name] = Float64Array.from(records, (r) => (get(r.values, f.name) ?? Number.NaN) as number);
-  }
-  return { nRows: records.length, customerId: records.map((r) => r.id), cutoff: records.map((r) => r.cutoff), columns };
+  return stackRecords(snapshotFeatures, records);
 }

@@ -1,9 +1,10 @@
 /** Inputs of table models (`churn train --table`): the table's inferred columns, read by training's own table rules. */
 import { ChurnError, isChurnError } from '../../errors/index.js';
-import type { Category, FeatureFrame, FrameColumn } from '../../features/index.js';
+import type { Category, FeatureFrame } from '../../features/index.js';
 import type { FeatureInput, ModelArtifact } from '../../registry/index.js';
 import { tableFrame } from '../../training/index.js';
 import type { InputAdapter, ValidRecord } from './input.js';
+import { stackRecords } from './stack-records.js';
 
 /**
  * The adapter for a model trained on a flat table. Cells are read by `tableFrame`, the function training built the
@@ -85,10 +86,5 @@ function cellText(f: FeatureInput, v: unknown): string | null {
 }
 
 function frameOf(inputs: readonly FeatureInput[], records: readonly ValidRecord[]): FeatureFrame {
-  const columns: Record<string, FrameColumn> = {};
-  for (const f of inputs) {
-    if (f.type === 'categorical') columns[f.name] = records.map((r) => (r.values[f.name] ?? null) as Category);
-    else columns[f.name] = Float64Array.from(records, (r) => (r.values[f.name] ?? Number.NaN) as number);
-  }
-  return { nRows: records.length, customerId: records.map((r) => r.id), cutoff: records.map(() => ''), columns };
+  return stackRecords(inputs, records);
 }
