@@ -29,6 +29,8 @@ export interface CheckResult {
   failing: number;
   /** Up to five keys of failing rows, in byte order. */
   examples: string[];
+  /** Time the check took. */
+  seconds: number;
 }
 
 /** SQL text for a row's primary key (`customer_id@activity_date` for composite keys), prefixed by `alias.` when given. */

@@ -36,16 +36,18 @@ export async function runQualityChecks(store: Store, checks: readonly QualityChe
     const { id, description, severity, category } = check;
     const sql = check.sql(d);
     if (sql === null) {
-      results.push({ id, description, severity, category, status: 'not_applicable', failing: 0, examples: [] });
+      results.push({ id, description, severity, category, status: 'not_applicable', failing: 0, examples: [], seconds: 0 });
       continue;
     }
+    const t = performance.now();
     const [{ n }] = await store.all<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql}) f`);
     const examples = n
       ? (await store.all<{ key: string }>(`SELECT key FROM (${sql}) f ORDER BY ${d.byteOrder('key')} LIMIT 5`)).map((r) =>
           String(r.key),
         )
       : [];
-    results.push({ id, description, severity, category, status: n ? 'fail' : 'pass', failing: Number(n), examples });
+    const seconds = (performance.now() - t) / 1000;
+    results.push({ id, description, severity, category, status: n ? 'fail' : 'pass', failing: Number(n), examples, seconds });
   }
   const failed = results.filter((r) => r.status === 'fail');
   return {
