@@ -1,0 +1,53 @@
+/** The loading, empty and error states every page shows, and a wrapper that picks one. */
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api';
+import type { Loaded } from '../use-api';
+
+/** A spinner with what is loading. */
+export function Loading({ what = 'data' }: { what?: string }) {
+  return (
+    <div className="state loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> Loading {what}…
+    </div>
+  );
+}
+
+/** Nothing to show yet, and what would make it appear. */
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state empty">
+      <strong>{title}</strong>
+      {children && <p>{children}</p>}
+    </div>
+  );
+}
+
+/** A server or network error with its code and a retry. A 404 on a route means the server has no such feature yet. */
+export function ErrorBox({ error, retry, what }: { error: ApiError; retry?: () => void; what?: string }) {
+  const missingRoute = error.status === 404 && error.problem.code === 'CHURN_ERR_NOT_FOUND' && /No route/.test(error.message);
+  return (
+    <div className="state error" role="alert">
+      <strong>
+        {missingRoute ? `${what ?? 'This data'} is not available on this server yet` : `Could not load ${what ?? 'data'}`}
+      </strong>
+      <p>
+        {missingRoute
+          ? 'The server does not offer this endpoint (older churnlab version or the feature is not enabled).'
+          : error.message}
+      </p>
+      {error.problem.code && <code className="code">{error.problem.code}</code>}
+      {retry && (
+        <button type="button" className="secondary" onClick={retry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Renders `children(data)` once loaded, else the loading or error state. */
+export function Async<T>({ state, what, children }: { state: Loaded<T>; what: string; children: (data: T) => ReactNode }) {
+  if (state.error) return <ErrorBox error={state.error} retry={state.reload} what={what} />;
+  if (state.loading || state.data === null) return <Loading what={what} />;
+  return <>{children(state.data)}</>;
+}
