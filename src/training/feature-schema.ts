@@ -1,8 +1,7 @@
 /** The artifact's feature section for snapshot models: raw inputs, the derived-feature recipe and its version, model columns. */
 import { createHash } from 'node:crypto';
 import { derivedRecipes, type Preprocessor, snapshotFeatures } from '../features/index.js';
-import type { FeatureContract, FeatureSchema, ModelArtifact } from '../registry/index.js';
-import { TABLE_RECIPE_VERSION } from './table/recipe.js';
+import type { FeatureContract, FeatureSchema } from '../registry/index.js';
 
 /**
  * Version of the derived-feature recipe: `derived-` + the first 12 hex digits of the SHA-256 of every recipe's name,
@@ -53,15 +52,4 @@ export function snapshotFeatureSchema(pre: Preprocessor): Omit<FeatureSchema, 'c
     idColumn: null,
     dropped: [],
   };
-}
-
-/**
- * The feature contract the running code offers for `artifact` (pass it to loadArtifact / assertFeatureContract):
- * snapshot models need this build's snapshot features and derived-feature recipe; table models need this build's table
- * parsing rules (recipe `table-v1`), their inputs being whatever the table had.
- */
-export function runningContract(artifact: Pick<ModelArtifact, 'source' | 'features'>): FeatureContract {
-  return artifact.source === 'snapshots'
-    ? snapshotFeatureContract()
-    : { recipeVersion: TABLE_RECIPE_VERSION, inputs: artifact.features.inputs.map((f) => ({ name: f.name, type: f.type })) };
 }

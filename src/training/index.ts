@@ -13,7 +13,6 @@ export { applyCalibration, type CalibrationMethod } from './calibrate.js';
 export type { ContactEconomics, ThresholdRule } from './evaluate/threshold.js';
 export { type CandidateFamily, candidateFamilies, familyNames, familyOfModel, mlKindOf, parseFamilies } from './families.js';
 export {
-  runningContract,
   shortLabel,
   snapshotFeatureContract,
   snapshotFeatureSchema,
@@ -26,6 +25,7 @@ export type { TrainProgress } from './progress.js';
 export type { PublishedFiles } from './publish.js';
 export * from './report/index.js';
 export { SELECTION_TIE, selectionRule } from './select.js';
+export { type Fold, stratifiedFolds } from './split/stratified.js';
 export { inferSchema, type TableSchema } from './table/infer.js';
 export { readTable, type TextTable } from './table/read-table.js';
 export { TABLE_RECIPE_VERSION } from './table/recipe.js';
