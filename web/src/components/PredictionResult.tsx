@@ -14,6 +14,9 @@ export function PredictionResult({ p, threshold }: { p: Prediction; threshold: n
           type: 'gauge',
           min: 0,
           max: 100,
+          radius: '100%',
+          center: ['50%', '62%'],
+          splitNumber: 4,
           startAngle: 200,
           endAngle: -20,
           progress: { show: true, width: 14, itemStyle: { color: p.prediction === 1 ? palette.red : palette.blue } },
@@ -39,7 +42,7 @@ export function PredictionResult({ p, threshold }: { p: Prediction; threshold: n
         title={`Customer ${p.customer_id}`}
         help={p.snapshot_date ? `Scored on the stored data of ${p.snapshot_date}.` : undefined}
       >
-        <Chart option={gauge} height={200} label={`Churn probability ${pct(p.probability)}`} />
+        <Chart option={gauge} height={230} label={`Churn probability ${pct(p.probability)}`} />
         <dl className="facts">
           <dt>Churn probability</dt>
           <dd data-testid="probability">{pct(p.probability)}</dd>
@@ -90,21 +93,13 @@ export function PredictionResult({ p, threshold }: { p: Prediction; threshold: n
 /** A horizontal waterfall: each driver starts where the previous one ended. */
 function Waterfall({ drivers, unit }: { drivers: Driver[]; unit: string }) {
   const option = useMemo<EChartsCoreOption>(() => {
-    // Stacked bars cannot start below zero, so the whole waterfall is shifted right by `offset` and the axis labels undo it.
     let run = 0;
-    let lowest = 0;
-    for (const d of drivers) {
-      run += d.contribution;
-      lowest = Math.min(lowest, run);
-    }
-    const offset = -lowest;
-    run = 0;
     const base: number[] = [];
     const value: { value: number; itemStyle: { color: string } }[] = [];
     for (const d of drivers) {
       const start = run;
       run += d.contribution;
-      base.push(Math.min(start, run) + offset);
+      base.push(Math.min(start, run));
       value.push({ value: Math.abs(d.contribution), itemStyle: { color: d.contribution > 0 ? palette.red : palette.green } });
     }
     const names = drivers.map((d) => (d.text.length > 38 ? `${d.text.slice(0, 36)}…` : d.text));
@@ -120,16 +115,23 @@ function Waterfall({ drivers, unit }: { drivers: Driver[]; unit: string }) {
       },
       xAxis: {
         type: 'value',
-        min: 0,
         name: `${unit} (0 = average customer)`,
         nameLocation: 'middle',
         nameGap: 22,
-        axisLabel: { fontSize: 10, formatter: (v: number) => (v - offset).toFixed(2) },
+        axisLabel: { fontSize: 10 },
       },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11 } },
       series: [
-        { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },
-        { type: 'bar', stack: 'w', data: value, barWidth: '60%' },
+        {
+          type: 'bar',
+          stack: 'w',
+          stackStrategy: 'all',
+          data: base,
+          itemStyle: { color: 'transparent' },
+          emphasis: { disabled: true },
+          silent: true,
+        },
+        { type: 'bar', stack: 'w', stackStrategy: 'all', data: value, barWidth: '60%' },
       ],
     };
   }, [drivers, unit]);
