@@ -22,11 +22,12 @@ export {
   defaultTopK,
   type Explanations,
   explanationsOf,
+  renderTop,
 } from './explanations.js';
 export { formatCustomerExplanation, formatImportanceTables } from './format.js';
 export { globalImportance, type ImportanceTable, meanAbsShap, modelImportance } from './global-importance.js';
 export { inputAdapterOf } from './input/adapter.js';
-export type { FieldError, InputAdapter, ValidRecord } from './input/input.js';
+export type { InputAdapter, ValidRecord } from './input/input.js';
 export { openScorer } from './open-scorer.js';
 export { type GenerateStep, generateOnce } from './pipeline/generate-once.js';
 export {

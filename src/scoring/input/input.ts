@@ -31,9 +31,3 @@ export interface InputAdapter {
   /** The frame the preprocessing reads for a stored frame of raw inputs (a snapshot from the store). */
   prepare(frame: FeatureFrame): FeatureFrame;
 }
-
-/** A CHURN_ERR_VALIDATION-shaped failure of one field of one record. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
