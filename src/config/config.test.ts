@@ -13,7 +13,7 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBe('sqlite:data/churn.db');
     expect(c.paths.outputs).toBe('outputs');
     expect(c.generate).toMatchObject({ customers: 5000, months: 12, seed: 42 });
-    expect(c.scoring.riskCuts).toEqual([0.25, 0.5, 0.75]);
+    expect(c.scoring.riskCuts).toBe('auto');
   });
 
   it('lets churn.config.json override defaults and the environment override the file', () => {

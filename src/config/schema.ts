@@ -41,8 +41,13 @@ export const ConfigSchema = T.Object(
     ),
     scoring: T.Object(
       {
-        /** Probability cut points between Low | Medium | High | Very High. */
-        riskCuts: T.Array(T.Number({ minimum: 0, maximum: 1 }), { minItems: 3, maxItems: 3, default: [0.25, 0.5, 0.75] }),
+        /**
+         * Cut points between Low | Medium | High | Very High: `auto` (default) = 1×, 2×, 4× the training churn rate
+         * (see src/registry/risk-cuts.ts), or three increasing probabilities such as [0.25, 0.5, 0.75].
+         */
+        riskCuts: T.Union([T.Literal('auto'), T.Array(T.Number({ minimum: 0, maximum: 1 }), { minItems: 3, maxItems: 3 })], {
+          default: 'auto',
+        }),
       },
       { ...strict, default: {} },
     ),
@@ -59,8 +64,6 @@ export const ConfigSchema = T.Object(
         threshold: T.Union([T.Literal('f1'), T.Literal('cost')], { default: 'f1' }),
         /** Seed of every random choice of a training run. */
         seed: T.Integer({ minimum: 0, maximum: 0xffffffff, default: 42 }),
-        /** How many of the latest mature cutoffs are the out-of-time validation. */
-        validationCutoffs: T.Integer({ minimum: 1, default: 1 }),
         /** Folds of the stratified cross-validation of `churn train --table`. */
         folds: T.Integer({ minimum: 2, maximum: 20, default: 5 }),
         /** The economics of the cost threshold: per-row benefit = monthly revenue × monthsSaved × uplift; cost = contactCost. */

@@ -19,6 +19,7 @@ export type { FeatureInput, FeatureSchema, FeatureType, ModelInput } from './sch
 export type { Confusion, Metrics } from './schema/metrics.js';
 export type { Calibration, Candidate, Estimator, Family, Importance, RiskBuckets, Selection, Threshold } from './schema/model.js';
 export type { Source, TrainingData } from './schema/training-data.js';
+export { resolveRiskCuts, type RiskCutsSetting } from './risk-cuts.js';
 export { validateArtifact } from './validate.js';
 export type { ModelStatus } from './versions-table.js';
 export { type CurrentWatcher, watchCurrent } from './watch.js';

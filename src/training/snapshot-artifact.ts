@@ -1,7 +1,7 @@
 /** The artifact of a snapshot run: every field filled from the training set, the split, the candidates and the winner. */
 import type { LoadedConfig } from '../config/index.js';
 import { addDays, dataRange, type TrainingSet } from '../features/index.js';
-import { createArtifact, type ModelArtifact, RISK_LABELS } from '../registry/index.js';
+import { createArtifact, type ModelArtifact, RISK_LABELS, resolveRiskCuts } from '../registry/index.js';
 import type { Store } from '../store/index.js';
 import { driftBaseline } from './baseline.js';
 import type { LearningData } from './candidate.js';
@@ -46,7 +46,10 @@ export async function snapshotArtifact(
     estimator: estimatorOf(chosen),
     calibration: chosen.assessment.calibration,
     threshold: chosen.assessment.threshold,
-    riskBuckets: { cuts: [...config.scoring.riskCuts], labels: [...RISK_LABELS] },
+    riskBuckets: {
+      cuts: resolveRiskCuts(config.scoring.riskCuts, positives(set.label, split.train) / Math.max(1, split.train.length)),
+      labels: [...RISK_LABELS],
+    },
     selection: finished.selection,
     candidates: outcomes.map((c) => candidateEntry(c, c === chosen)),
     importance: finished.importance.shap,

@@ -1,7 +1,7 @@
 /** The artifact of a table run: the inferred schema as the feature contract, k-fold facts, out-of-fold metrics and curves. */
 import path from 'node:path';
 import type { LoadedConfig } from '../../config/index.js';
-import { createArtifact, type ModelArtifact, RISK_LABELS } from '../../registry/index.js';
+import { createArtifact, type ModelArtifact, RISK_LABELS, resolveRiskCuts } from '../../registry/index.js';
 import { driftBaseline } from '../baseline.js';
 import type { LearningData } from '../candidate.js';
 import { chosenCurves } from '../evaluate/curves.js';
@@ -58,7 +58,7 @@ export function tableArtifact(
     estimator: estimatorOf(chosen),
     calibration: chosen.assessment.calibration,
     threshold: chosen.assessment.threshold,
-    riskBuckets: { cuts: [...config.scoring.riskCuts], labels: [...RISK_LABELS] },
+    riskBuckets: { cuts: resolveRiskCuts(config.scoring.riskCuts, positives / Math.max(1, n)), labels: [...RISK_LABELS] },
     selection: finished.selection,
     candidates: run.outcomes.map((c) => candidateEntry(c, c === chosen)),
     // The final model has no held-out rows on a table: its importance is measured in-sample, and says so.
