@@ -69,18 +69,21 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
   const source = createReadStream(f.input);
   const parser = source.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }));
   let chunk: ValidRecord[] = [];
+  let cellsOf: string[] = []; // the raw cells of each row, joined: what input_hash covers (cheaper than re-serialising values)
   let lastStatus = Date.now();
   const flush = async () => {
     if (chunk.length === 0) return;
     const rows = chunk;
+    const raw = cellsOf;
     chunk = [];
+    cellsOf = [];
     const s = model.scorer.score(prepareValidRecords(model.scorer, rows));
     let text = '';
     const log: unknown[][] = [];
     const now = new Date().toISOString();
     for (let i = 0; i < s.nRows; i++) {
       text += `${csvCell(rows[i].id)},${s.probability[i]},${s.decision[i]},${s.riskBucket[i]},${model.id}\n`;
-      const hash = createHash('sha1').update(JSON.stringify(rows[i].values)).digest('hex');
+      const hash = createHash('sha1').update(raw[i]).digest('hex');
       log.push([
         now,
         'job',
@@ -116,6 +119,7 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
         const cells = normaliseLegacy(record) as Record<string, string>;
         if (input.labelColumn in cells) delete cells[input.labelColumn];
         chunk.push(input.parseCells(cells, status.rowsRead - 1));
+        cellsOf.push(Object.values(record).join('\u001f'));
       } catch (e) {
         if (!isChurnError(e, 'CHURN_ERR_VALIDATION')) throw e;
         status.rowsRejected++;
