@@ -42,7 +42,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Json {
   if (env.DATABASE_URL) set(['databaseUrl'], env.DATABASE_URL);
   if (env.REDIS_URL !== undefined) set(['redisUrl'], env.REDIS_URL);
   for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith('CHURN_') || raw === undefined) continue;
+    // CHURN_DEBUG is a process switch (stack traces), not a configuration key.
+    if (!name.startsWith('CHURN_') || name === 'CHURN_DEBUG' || raw === undefined) continue;
     const keys = name
       .slice('CHURN_'.length)
       .split('__')
