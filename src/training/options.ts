@@ -19,7 +19,7 @@ export interface TrainOptions {
   cutoffs?: readonly string[];
   /** Snapshots: label horizon in days (default `features.horizonDays`). */
   horizonDays?: number;
-  /** Snapshots: the latest N cutoffs, or the listed ones, are the out-of-time validation. */
+  /** Snapshots: the latest N cutoffs, or the listed ones, are the out-of-time validation (default `features.validationCutoffs`). */
   validationCutoffs?: number | readonly string[];
   /** Snapshots: build the training set even when the saved one matches. */
   rebuild?: boolean;
@@ -83,7 +83,7 @@ export function resolveTrainOptions(config: LoadedConfig, options: TrainOptions 
     economics: { ...t.cost },
     cutoffs: options.cutoffs,
     horizonDays: options.horizonDays ?? config.features.horizonDays,
-    validationCutoffs: options.validationCutoffs ?? t.validationCutoffs,
+    validationCutoffs: options.validationCutoffs ?? config.features.validationCutoffs,
     rebuild: options.rebuild ?? false,
     register: options.register ?? true,
     promote: options.promote ?? true,
