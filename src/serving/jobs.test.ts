@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBullWorker } from './jobs/bullmq-queue.js';
+import { jobFiles, queuedStatus, writeStatus } from './jobs/job-files.js';
 import { jobContextOf } from './jobs/open-queue.js';
 import type { RunningServer } from './server.js';
 import { legacyCsv, uploadCsv, waitForJob } from './testing/jobs.test-support.js';
@@ -48,6 +51,23 @@ describe('CSV scoring jobs on the in-process queue', () => {
     const badId = await call(server, 'GET', '/jobs/..%2F..%2Fetc');
     expect(badId.status).toBe(422);
   });
+});
+
+describe('in-process queue after a restart', () => {
+  it('runs a job a previous process accepted but never started', async () => {
+    const config = testConfig(await modelProject());
+    const root = path.resolve(config.projectDir, config.serving.jobsDir);
+    const id = '11111111-2222-4333-8444-555555555555';
+    mkdirSync(jobFiles(root, id).dir, { recursive: true });
+    writeFileSync(jobFiles(root, id).input, legacyCsv(500));
+    writeStatus(root, queuedStatus(id, 1)); // as left on disk by a server stopped before the job's turn
+    const server = await serve(config, { demo: true });
+    try {
+      expect(await waitForJob(server, id)).toMatchObject({ state: 'done', rowsScored: 500 });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!process.env.REDIS_URL)('CSV scoring jobs on BullMQ (real Redis)', () => {
