@@ -87,7 +87,8 @@ export async function shot(page: Page, name: string): Promise<string> {
 
 /** Waits until no loading indicator is left on the page. */
 export async function settled(page: Page): Promise<void> {
+  // A string: the root tsconfig has no DOM types, and this runs in the page.
   await page.waitForFunction(
-    () => document.querySelectorAll('.state.loading').length === 0 && document.querySelector('main h1') !== null,
+    "document.querySelectorAll('.state.loading').length === 0 && document.querySelector('main h1') !== null",
   );
 }

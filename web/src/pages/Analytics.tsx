@@ -1,12 +1,196 @@
-/** Analytics page (being built). */
-import { Empty } from '../components/states';
-import { PageHeader } from '../components/ui';
+/** Analytics: churn rate by business dimension, segments, global importance, model curves and lift. */
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { Chart, palette } from '../components/Chart';
+import { CurveCharts } from '../components/CurveCharts';
+import { Async } from '../components/states';
+import { Card, PageHeader, Stat } from '../components/ui';
+import { count, label, num3, pct, usd } from '../format';
+import { arr, num, str } from '../pick';
+import type { Curves, ModelCard } from '../types';
+import { useApi } from '../use-api';
+
+const dimensions = [
+  ['plan_type', 'Plan'],
+  ['billing_cycle', 'Billing cycle'],
+  ['device_type', 'Device'],
+  ['acquisition_channel', 'Acquisition channel'],
+  ['region', 'Region'],
+  ['tenure_band', 'Tenure band'],
+] as const;
 
 export default function Analytics() {
+  const curves = useApi<Curves>('/model/curves');
+  const model = useApi<ModelCard>('/model');
+  const segments = useApi<unknown>('/segments');
+  const importance = useApi<unknown>('/importance');
   return (
     <>
-      <PageHeader title="Analytics" />
-      <Empty title="Coming soon" />
+      <PageHeader title="Analytics">
+        Where churn comes from and how good the model is at finding it. Realised churn is what happened; predicted churn is what
+        the model expects for the next horizon.
+      </PageHeader>
+      <h2 className="section">Churn by customer group</h2>
+      <div className="grid three">
+        {dimensions.map(([d, title]) => (
+          <ChurnBy key={d} dimension={d} title={title} />
+        ))}
+      </div>
+      <Card title="Customer segments" wide help="Groups of similar customers found by clustering their behaviour.">
+        <Async state={segments} what="segments">
+          {(s) => <Segments data={s} />}
+        </Async>
+      </Card>
+      <Card
+        title="What drives churn overall"
+        wide
+        help="Global feature importance: the average strength of each business feature across all customers."
+      >
+        <Async state={importance} what="global importance">
+          {(i) => <Importance data={i} />}
+        </Async>
+      </Card>
+      <h2 className="section">Model quality (out-of-time validation)</h2>
+      <Async state={curves} what="model curves">
+        {(c) => (
+          <>
+            <Card title="Lift" wide help="The top 10% of customers by score vs a random 10%.">
+              <div className="stats">
+                <Stat
+                  label="Top-decile lift"
+                  value={c.lift.top_decile_lift === null ? '—' : `${c.lift.top_decile_lift.toFixed(2)}×`}
+                  hint="times the average churn rate"
+                />
+                <Stat
+                  label="Churners in top 10%"
+                  value={pct(c.lift.top_decile_capture)}
+                  hint="share of all churners caught by calling the top tenth"
+                />
+                <Stat label="Chosen threshold" value={pct(c.chosen_threshold)} hint={model.data?.threshold.rule ?? ''} />
+                <Stat label="Validation ROC-AUC" value={num3(model.data?.candidates.find((x) => x.selected)?.metrics.rocAuc)} />
+              </div>
+              <p className="muted">
+                The API reports lift for the top decile only; lift per decile is not available from this server yet.
+              </p>
+            </Card>
+            <CurveCharts c={c} />
+          </>
+        )}
+      </Async>
     </>
   );
+}
+
+function ChurnBy({ dimension, title }: { dimension: string; title: string }) {
+  const state = useApi<unknown>(`/analytics/churn-by?dimension=${dimension}`);
+  return (
+    <Card title={title}>
+      <Async state={state} what={`churn by ${title.toLowerCase()}`}>
+        {(data) => <ChurnByChart data={data} title={title} />}
+      </Async>
+    </Card>
+  );
+}
+
+function ChurnByChart({ data, title }: { data: unknown; title: string }) {
+  const groups = arr(data, 'groups', 'rows', 'values');
+  const option = useMemo<EChartsCoreOption>(() => {
+    const names = groups.map((g) => str(g, 'group', 'value', 'name', 'label') ?? '?');
+    return {
+      grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, textStyle: { fontSize: 11 } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)}%` },
+      xAxis: { type: 'category', data: names, axisLabel: { fontSize: 10, interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%', fontSize: 10 } },
+      series: [
+        {
+          type: 'bar',
+          name: 'realised',
+          color: palette.grey,
+          data: groups.map((g) => 100 * (num(g, 'realised_churn_rate', 'realized_churn_rate', 'churn_rate') ?? 0)),
+        },
+        {
+          type: 'bar',
+          name: 'predicted',
+          color: palette.blue,
+          data: groups.map((g) => 100 * (num(g, 'predicted_churn_rate') ?? 0)),
+        },
+      ],
+    };
+  }, [groups]);
+  if (groups.length === 0) return <p className="muted">No customers to group yet.</p>;
+  const atRisk = groups.reduce((s, g) => s + (num(g, 'revenue_at_risk') ?? 0), 0);
+  return (
+    <>
+      <Chart option={option} height={220} label={`Realised and predicted churn rate by ${title}`} />
+      <p className="muted">
+        {count(groups.reduce((s, g) => s + (num(g, 'customers', 'count') ?? 0), 0))} customers · revenue at risk {usd(atRisk)}
+        /month
+      </p>
+    </>
+  );
+}
+
+function Segments({ data }: { data: unknown }) {
+  const rows = arr(data, 'segments', 'profiles');
+  if (rows.length === 0)
+    return (
+      <p className="muted">
+        No segments computed yet (run <code>churn segment</code>).
+      </p>
+    );
+  return (
+    <div className="table-wrap">
+      <table className="table compact" data-testid="segments">
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col" className="num">
+              Customers
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+            <th scope="col" className="num">
+              Churn rate
+            </th>
+            <th scope="col" className="num">
+              Monthly revenue
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s, i) => (
+            <tr key={str(s, 'id') ?? String(num(s, 'id') ?? i)}>
+              <td>{str(s, 'name', 'label') ?? `Segment ${i + 1}`}</td>
+              <td className="num">{count(num(s, 'size', 'customers'))}</td>
+              <td className="num">{pct(num(s, 'share'))}</td>
+              <td className="num">{pct(num(s, 'churn_rate', 'predicted_churn_rate'))}</td>
+              <td className="num">{usd(num(s, 'revenue', 'monthly_revenue', 'mrr'))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Importance({ data }: { data: unknown }) {
+  const rows = arr(data, 'features', 'values', 'importance');
+  const option = useMemo<EChartsCoreOption>(() => {
+    const top = [...rows]
+      .sort(
+        (a, b) => (num(b, 'value', 'importance', 'mean_abs_shap') ?? 0) - (num(a, 'value', 'importance', 'mean_abs_shap') ?? 0),
+      )
+      .slice(0, 12);
+    return {
+      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', inverse: true, data: top.map((r) => label(str(r, 'feature', 'name') ?? '?')) },
+      series: [{ type: 'bar', color: palette.blue, data: top.map((r) => num(r, 'value', 'importance', 'mean_abs_shap') ?? 0) }],
+    };
+  }, [rows]);
+  if (rows.length === 0) return <p className="muted">No importance figures yet.</p>;
+  return <Chart option={option} height={360} label="Global feature importance" />;
 }
