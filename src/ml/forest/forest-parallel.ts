@@ -9,13 +9,14 @@ import type { FlatTree } from '../tree/flat-tree.js';
 import type { GrowSettings } from '../tree/grow.js';
 import { TreeGrower } from '../tree/grow.js';
 import { normaliseImportance } from '../tree/importance.js';
+import type { RankArray } from '../tree/ranked-columns.js';
 import { bootstrapWeights } from './bootstrap.js';
 import { addOobTree, emptyOob, type OobSums } from './oob.js';
 
 /** Everything a thread needs: ranked columns (shared memory), labels, seeds and the next-tree counter. */
 export interface ForestJob {
   nRows: number;
-  ranks: Int32Array[];
+  ranks: RankArray[];
   values: Float64Array[];
   y: Uint8Array;
   weights: Float64Array | undefined;

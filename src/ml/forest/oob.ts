@@ -5,6 +5,7 @@
  */
 
 import type { FlatTree } from '../tree/flat-tree.js';
+import { type RankArray, rankAt } from '../tree/ranked-columns.js';
 
 const SCALE = 4294967296;
 
@@ -21,13 +22,13 @@ export const emptyOob = (n: number): OobSums => ({ sum: new Float64Array(n), cou
  * Adds one tree's predictions for the rows with inBag[i] === 0. Rows are routed on `values[f][rank]` — the exact
  * training values — so a thread needs only the ranked columns, not the original matrix.
  */
-export function addOobTree(tree: FlatTree, ranks: Int32Array[], values: Float64Array[], inBag: Float64Array, oob: OobSums): void {
+export function addOobTree(tree: FlatTree, ranks: RankArray[], values: Float64Array[], inBag: Float64Array, oob: OobSums): void {
   const { feature, threshold, left, right, missingLeft, value } = tree;
   for (let i = 0; i < inBag.length; i++) {
     if (inBag[i] > 0) continue;
     let n = 0;
     while (feature[n] !== -1) {
-      const r = ranks[feature[n]][i];
+      const r = rankAt(ranks[feature[n]], i);
       n = r >= 0 ? (values[feature[n]][r] <= threshold[n] ? left[n] : right[n]) : missingLeft[n] === 1 ? left[n] : right[n];
     }
     oob.sum[i] += Math.round(value[n] * SCALE);

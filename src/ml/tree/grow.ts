@@ -6,7 +6,7 @@
 import { CRITERION_CODE, type Criterion, classImpurity, nodeScore } from './criterion.js';
 import type { FlatTree } from './flat-tree.js';
 import { NodeBuffer } from './node-buffer.js';
-import { maxDistinct, type RankedColumns } from './ranked-columns.js';
+import { gatherRanks, maxDistinct, type RankArray, type RankedColumns } from './ranked-columns.js';
 import { ALL_PRESENT_LEFT, type NodeRows, type SplitLimits, SplitSearch } from './split-search.js';
 
 /** Stopping rules and feature sampling of one tree (already validated). */
@@ -40,6 +40,7 @@ export class TreeGrower {
   private readonly nodes = new NodeBuffer();
   private readonly order: Int32Array;
   private readonly goesLeft: Uint8Array;
+  private readonly scratchRanks: Int32Array;
 
   constructor(private readonly data: RankedColumns) {
     const n = data.nRows;
@@ -48,6 +49,7 @@ export class TreeGrower {
     this.spare = { row: new Int32Array(n), weight: new Float64Array(n), target: new Float64Array(n) };
     this.order = new Int32Array(data.ranks.length);
     this.goesLeft = new Uint8Array(n);
+    this.scratchRanks = new Int32Array(n);
   }
 
   /**
@@ -185,11 +187,12 @@ export class TreeGrower {
   }
 
   /** Stable in-place partition of [start, end) by a feature's ranks (by row id): rows going left first. */
-  private partition(rank: Int32Array, start: number, end: number, rankLeft: number, missingLeft: boolean): number {
+  private partition(rank: RankArray, start: number, end: number, rankLeft: number, missingLeft: boolean): number {
     const flags = this.goesLeft;
-    const row = this.rows.row;
+    const ranks = this.scratchRanks;
+    gatherRanks(rank, this.rows.row, start, end, ranks);
     for (let j = start; j < end; j++) {
-      const rk = rank[row[j]];
+      const rk = ranks[j - start];
       flags[j] = (rk >= 0 ? rk <= rankLeft : missingLeft) ? 1 : 0;
     }
     return this.partitionByFlags(start, end);

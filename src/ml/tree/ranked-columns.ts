@@ -2,35 +2,75 @@
 
 import type { Matrix } from '../matrix.js';
 
-/** Rank given to a missing (NaN) value. */
+/** Rank given to a missing (NaN) value once ranks are read (see rankAt / gatherRanks). */
 export const MISSING_RANK = -1;
 
 /**
- * A feature matrix seen through value order. `ranks[f][i]` is the position of row i's value in `values[f]` (sorted,
- * distinct, NaN excluded) or MISSING_RANK. Split search only compares ranks; `values` turns a rank back into the exact
+ * One column's ranks, stored as narrow as its distinct-value count allows: 8 bits up to 255 values, 16 bits up to
+ * 65,535, else 32. The type's largest value (0xff, 0xffff) or −1 marks a missing value. Flags, counts and codes —
+ * most churn features — take a quarter of the memory and of the cache traffic of split search.
+ */
+export type RankArray = Uint8Array | Uint16Array | Int32Array;
+
+/**
+ * A feature matrix seen through value order. Row i's rank in column f is the position of its value in `values[f]`
+ * (sorted, distinct, NaN excluded). Split search only compares ranks; `values` turns a rank back into the exact
  * value, so thresholds and routing never need the original columns.
  */
 export interface RankedColumns {
   nRows: number;
-  ranks: Int32Array[];
+  ranks: RankArray[];
   values: Float64Array[];
 }
 
-/**
- * Ranks every column of X. With `shared`, all rank arrays live in one SharedArrayBuffer so worker threads can read
- * them without a copy (n × features × 4 bytes).
- */
+/** Rank of row i (MISSING_RANK for a missing value). */
+export function rankAt(ranks: RankArray, i: number): number {
+  const r = ranks[i];
+  if (ranks instanceof Uint8Array) return r === 0xff ? MISSING_RANK : r;
+  if (ranks instanceof Uint16Array) return r === 0xffff ? MISSING_RANK : r;
+  return r;
+}
+
+/** out[j − start] = rank of row[j] for j in [start, end): one monomorphic loop per storage width. */
+export function gatherRanks(ranks: RankArray, row: Int32Array, start: number, end: number, out: Int32Array): void {
+  if (ranks instanceof Uint8Array) gather8(ranks, row, start, end, out);
+  else if (ranks instanceof Uint16Array) gather16(ranks, row, start, end, out);
+  else for (let j = start; j < end; j++) out[j - start] = ranks[row[j]];
+}
+
+function gather8(ranks: Uint8Array, row: Int32Array, start: number, end: number, out: Int32Array): void {
+  for (let j = start; j < end; j++) {
+    const r = ranks[row[j]];
+    out[j - start] = r === 0xff ? MISSING_RANK : r;
+  }
+}
+
+function gather16(ranks: Uint16Array, row: Int32Array, start: number, end: number, out: Int32Array): void {
+  for (let j = start; j < end; j++) {
+    const r = ranks[row[j]];
+    out[j - start] = r === 0xffff ? MISSING_RANK : r;
+  }
+}
+
+/** Ranks every column of X. With `shared`, rank arrays live in SharedArrayBuffers that worker threads read in place. */
 export function rankColumns(X: Matrix, shared = false): RankedColumns {
   const n = X.nRows;
-  const p = X.columns.length;
-  const buffer = shared ? new SharedArrayBuffer(n * p * 4) : new ArrayBuffer(n * p * 4);
-  const ranks: Int32Array[] = [];
+  const wide = new Int32Array(n);
   const values: Float64Array[] = [];
-  for (let f = 0; f < p; f++) {
-    const r = new Int32Array(buffer, f * n * 4, n);
-    values.push(rankColumn(X.columns[f], r));
-    ranks.push(r);
-  }
+  const ranks = X.columns.map((c): RankArray => {
+    const distinct = rankColumn(c, wide);
+    values.push(distinct);
+    const d = distinct.length;
+    const width = d <= 0xfe ? 1 : d <= 0xfffe ? 2 : 4;
+    const buffer = shared ? new SharedArrayBuffer(n * width) : new ArrayBuffer(n * width);
+    const out: RankArray = width === 1 ? new Uint8Array(buffer) : width === 2 ? new Uint16Array(buffer) : new Int32Array(buffer);
+    if (out instanceof Int32Array) out.set(wide);
+    else {
+      const missing = out instanceof Uint8Array ? 0xff : 0xffff;
+      for (let i = 0; i < n; i++) out[i] = wide[i] === MISSING_RANK ? missing : wide[i];
+    }
+    return out;
+  });
   return { nRows: n, ranks, values };
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../random.js';
 import { CRITERION_CODE, nodeScore } from './criterion.js';
-import { rankColumns } from './ranked-columns.js';
+import { type RankArray, rankAt, rankColumns } from './ranked-columns.js';
 import { ALL_PRESENT_LEFT, type NodeRows, SplitSearch } from './split-search.js';
 
 interface Candidate {
@@ -13,7 +13,8 @@ interface Candidate {
 }
 
 /** Every threshold between distinct present values, missing values on either side, plus missing-vs-present. */
-function exhaustive(code: number, ranks: Int32Array[], rows: NodeRows, m: number, minLeaf: number): Candidate {
+function exhaustive(code: number, stored: RankArray[], rows: NodeRows, m: number, minLeaf: number): Candidate {
+  const ranks = stored.map((a) => Int32Array.from({ length: a.length }, (_, i) => rankAt(a, i)));
   let best: Candidate = { score: Number.NEGATIVE_INFINITY, feature: -1, rankLeft: -1, missingLeft: false };
   ranks.forEach((rank, f) => {
     const present = [...new Set(Array.from(rows.row.subarray(0, m), (i) => rank[i]).filter((r) => r >= 0))].sort((a, b) => a - b);
@@ -92,7 +93,7 @@ describe('split search equals exhaustive enumeration', () => {
           });
           const want = exhaustive(code, data.ranks, rows, c.m, 2);
           // The case exercises the scan it is named for (BUCKET_RATIO = 4 in split-search.ts).
-          const present = Array.from(rows.row, (i) => data.ranks[0][i]).filter((r) => r >= 0);
+          const present = Array.from(rows.row, (i) => rankAt(data.ranks[0], i)).filter((r) => r >= 0);
           const range = Math.max(...present) - Math.min(...present) + 1;
           const path = data.values[0].length <= 4 * c.m ? 'count' : range <= 4 * c.m ? 'range' : 'sort';
           expect(path).toBe(c.path);

@@ -7,7 +7,7 @@
  */
 
 import { nodeScore } from './criterion.js';
-import { MISSING_RANK } from './ranked-columns.js';
+import { gatherRanks, MISSING_RANK, type RankArray } from './ranked-columns.js';
 
 /** Bucket counting is used while rank range ≤ node size × this factor; beyond it, sorting is cheaper. */
 const BUCKET_RATIO = 4;
@@ -83,7 +83,7 @@ export class SplitSearch {
     code: number,
     limits: SplitLimits,
     feature: number,
-    rank: Int32Array,
+    rank: RankArray,
     rows: NodeRows,
     start: number,
     end: number,
@@ -94,7 +94,7 @@ export class SplitSearch {
     this.feature = feature;
     const { row, weight, target } = rows;
     const src = this.ranks;
-    for (let j = start; j < end; j++) src[j - start] = rank[row[j]];
+    gatherRanks(rank, row, start, end, src);
     const m = end - start;
     if (nDistinct <= m * BUCKET_RATIO) return this.countingSearch(rows, start, m, nDistinct);
     let nM = 0;
