@@ -98,6 +98,7 @@ export default function Batch() {
         silently.
       </PageHeader>
       <Card title="Upload a CSV" wide>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the buttons below are the keyboard path */}
         <div
           className={over ? 'dropzone over' : 'dropzone'}
           onDragOver={(e) => {
@@ -224,7 +225,11 @@ function Preview({ job, rows }: { job: JobStatus; rows: Scored[] }) {
       className={key === 'probability' ? 'num' : ''}
       aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
     >
-      <button type="button" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === 'probability' }))}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === 'probability' }))}
+      >
         {text} {sort.key === key ? (sort.desc ? '▼' : '▲') : ''}
       </button>
     </th>

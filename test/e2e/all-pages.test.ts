@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, settled, shot, startDashboard } from './harness.js';
+
+/** Pages whose data routes belong to other layers: they render their data, or a named not-available state (never fake data). */
+const pages = [
+  ['retention', 'Retention'],
+  ['monitoring', 'Monitoring'],
+] as const;
+
+describe('dashboard: every page at 1280 px and 390 px', () => {
+  let d: Dashboard;
+  beforeAll(async () => {
+    d = await startDashboard();
+  });
+  afterAll(() => d?.close());
+
+  for (const [path, title] of pages)
+    it(`renders ${title} with its data or an explicit empty/error state`, async () => {
+      for (const width of [1280, 390]) {
+        const { page } = await d.open(width, width === 390 ? 844 : 900);
+        await page.goto(`/#/${path}`);
+        await settled(page);
+        expect(await page.textContent('main h1')).toBe(title);
+        const content = await page.locator('main canvas, main table, .state.error, .state.empty, main p.muted').count();
+        expect(content).toBeGreaterThan(0);
+        await shot(page, `${path}-${width}`);
+      }
+    });
+
+  it('opens every page from the phone menu with the keyboard, and never calls another host', async () => {
+    const { page } = await d.open(390, 844);
+    await page.goto('/');
+    await settled(page);
+    await page.getByRole('button', { name: 'Menu' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Models' }).focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await page.textContent('main h1')).toBe('Models');
+    await shot(page, 'models-390');
+    expect(d.foreignRequests).toEqual([]);
+  });
+});
