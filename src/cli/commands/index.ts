@@ -8,6 +8,7 @@ import { registerGenerate } from './generate.js';
 import { registerKeys } from './keys.js';
 import { registerLoad } from './load.js';
 import { registerModels } from './models.js';
+import { registerMonitor } from './monitor.js';
 import { registerPredict } from './predict.js';
 import { registerQuality } from './quality.js';
 import { registerRun } from './run.js';
@@ -26,6 +27,7 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerTrain,
   registerModels,
   registerScore,
+  registerMonitor,
   registerPredict,
   registerExplain,
   registerRun,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServingDeps } from '../deps.js';
 import { jobRoutes } from './jobs/index.js';
 import { modelRoutes } from './models/index.js';
+import { monitoringRoutes } from './monitoring/index.js';
 import { predictRoutes } from './predict/index.js';
 import { systemRoutes } from './system/index.js';
 
@@ -15,4 +16,5 @@ export const routePlugins: { name: string; plugin: RoutePlugin }[] = [
   { name: 'predict', plugin: predictRoutes },
   { name: 'models', plugin: modelRoutes },
   { name: 'jobs', plugin: jobRoutes },
+  { name: 'monitoring', plugin: monitoringRoutes },
 ];

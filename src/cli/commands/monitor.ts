@@ -1,0 +1,36 @@
+/** `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts. */
+import type { Command } from 'commander';
+import { formatDrift, runDrift } from '../../monitoring/index.js';
+import { openScorer } from '../../scoring/index.js';
+import { action, withStore } from '../context.js';
+
+interface MonitorOptions {
+  at?: string;
+  model?: string;
+  json?: boolean;
+}
+
+export function registerMonitor(program: Command): void {
+  program
+    .command('monitor')
+    .description(
+      'PSI drift of every feature and the score vs the model baseline; results in monitoring_runs + outputs/monitoring/',
+    )
+    .option('--at <date>', 'snapshot day YYYY-MM-DD (default: the newest date in the data)')
+    .option('--model <id>', 'model id or alias (default: the current champion)')
+    .option('--json', 'print the full report as JSON')
+    .addHelpText('after', '\nSee docs/monitoring.md for the PSI rule, epsilon and thresholds (config section "monitoring").')
+    .action(
+      action(async (opts: MonitorOptions) => {
+        await withStore(async (store, config) => {
+          const scorer = await openScorer(config, opts.model);
+          const { report, run } = await runDrift(store, scorer, config, { at: opts.at });
+          if (opts.json) console.log(JSON.stringify({ runId: run.runId, drift: report }, null, 2));
+          else {
+            console.log(formatDrift(report));
+            console.log(`stored run ${run.runId}${run.file ? ` and ${run.file}` : ''}`);
+          }
+        });
+      }),
+    );
+}

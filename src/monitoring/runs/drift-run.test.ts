@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAllStores, engines } from '../../../test/helpers/stores.js';
+import { loadScorer } from '../../scoring/index.js';
+import type { ServingDeps } from '../../serving/deps.js';
+import { monitoringRoutes } from '../../serving/routes/monitoring/index.js';
+import { latestRun, runDrift, saveRun } from '../index.js';
+import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../testing/drifted-business.test-support.js';
+
+afterAll(closeAllStores);
+
+const crashFeatures = ['crash_rate_30d', 'total_crashes_30d'];
+
+describe('drift of the current model against its baseline on generated data', () => {
+  let clean: MonitoredBusiness;
+  let crash: MonitoredBusiness;
+  beforeAll(async () => {
+    clean = await monitoredBusiness(false);
+    crash = await monitoredBusiness(true);
+  }, 120_000);
+
+  it('finds no feature above PSI 0.2 and a stable score when no drift was injected', async () => {
+    const { report } = await runDrift(clean.store, loadScorer(clean.artifact), clean.config, { at: monitoredAt });
+    expect(report.verdict.drifted).toEqual([]);
+    expect(report.verdict.score.class).toBe('stable');
+    expect(report.features.length).toBe(report.verdict.features.length);
+    expect(report.rows).toBeGreaterThan(500);
+  });
+
+  it('detects a crash wave on the crash features (PSI > 0.2), stores the run and its JSON, and serves it at GET /drift', async () => {
+    const { report, run } = await runDrift(crash.store, loadScorer(crash.artifact), crash.config, { at: monitoredAt });
+    for (const f of crashFeatures) expect(report.verdict.drifted).toContain(f);
+    const top = report.verdict.features[0];
+    expect(top.psi).toBeGreaterThan(0.2);
+    expect(top.feature).toMatch(/crash/);
+    expect(run.file && existsSync(run.file)).toBe(true);
+    expect(JSON.parse(readFileSync(run.file as string, 'utf8')).result.verdict.drifted).toEqual(report.verdict.drifted);
+    const stored = await latestRun<typeof report>(crash.store, 'drift');
+    expect(stored?.runId).toBe(run.runId);
+    expect(stored?.verdict).toBe(report.verdict.dataset);
+
+    const app = Fastify();
+    await app.register(async (a) => monitoringRoutes(a, { store: crash.store } as unknown as ServingDeps));
+    const res = await app.inject({ method: 'GET', url: '/drift' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { run_id: string; verdict: { drifted: string[] }; score: { bins: unknown[] } };
+    expect(body.run_id).toBe(run.runId);
+    expect(body.verdict.drifted).toEqual(report.verdict.drifted);
+    expect(body.score.bins.length).toBeGreaterThan(1);
+    await app.close();
+  });
+});
+
+describe.each(engines)('monitoring runs on the $name store', (engine) => {
+  it('returns the newest run of a kind with its parsed result', async () => {
+    const store = await engine.open();
+    expect(await latestRun(store, 'drift')).toBeNull();
+    await saveRun(
+      store,
+      { kind: 'drift', modelId: 'm1', at: '2025-01-31', verdict: 'stable', result: { a: 1 } },
+      null,
+      new Date('2025-02-01T00:00:00Z'),
+    );
+    await saveRun(
+      store,
+      { kind: 'drift', modelId: 'm1', at: '2025-02-28', verdict: 'drift', result: { a: 2 } },
+      null,
+      new Date('2025-03-01T00:00:00Z'),
+    );
+    await saveRun(
+      store,
+      { kind: 'retrain', modelId: 'm1', at: '2025-02-28', verdict: 'kept', result: { a: 3 } },
+      null,
+      new Date('2025-03-02T00:00:00Z'),
+    );
+    expect(await latestRun(store, 'drift')).toMatchObject({ at: '2025-02-28', verdict: 'drift', result: { a: 2 } });
+  });
+});

@@ -1,0 +1,41 @@
+/** Monitoring and BI: GET /drift, GET /alerts (and the KPI / performance routes) — thin: schema → auth → one call → reply. */
+import { Type as T } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ChurnError } from '../../../errors/index.js';
+import { type DriftReport, latestRun, recentAlerts } from '../../../monitoring/index.js';
+import type { ServingDeps } from '../../deps.js';
+
+const open = T.Record(T.String(), T.Unknown());
+const AlertsQuery = T.Object(
+  { limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 50 })) },
+  { additionalProperties: false },
+);
+
+/** The monitoring route group. */
+export async function monitoringRoutes(app: FastifyInstance, deps: ServingDeps): Promise<void> {
+  app.get(
+    '/drift',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Latest PSI drift run: per feature and score, classes, the one verdict, score bins now vs baseline',
+        response: { 200: open },
+      },
+    },
+    async () => {
+      const run = await latestRun<DriftReport>(deps.store, 'drift');
+      if (!run) throw new ChurnError('CHURN_ERR_NOT_FOUND', 'No drift run yet: run `churn monitor` first', {});
+      return { run_id: run.runId, created_at: run.createdAt, ...run.result };
+    },
+  );
+  app.get(
+    '/alerts',
+    {
+      schema: { tags: ['monitoring'], summary: 'Recent alerts, newest first', querystring: AlertsQuery, response: { 200: open } },
+    },
+    async (request) => {
+      const { limit } = request.query as { limit?: number };
+      return { alerts: await recentAlerts(deps.store, limit ?? 50) };
+    },
+  );
+}
