@@ -35,7 +35,7 @@ describe('dashboard: overview and single prediction against a real server', () =
     expect(probability).toMatch(/^\d{1,3}\.\d%$/);
     const drivers = await page.locator('[data-testid="drivers"] li').count();
     expect(drivers).toBeGreaterThanOrEqual(3);
-    await page.waitForSelector('canvas');
+    await settled(page);
     await shot(page, 'predict-1280');
   });
 
@@ -53,6 +53,7 @@ describe('dashboard: overview and single prediction against a real server', () =
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.waitForSelector('[data-testid="prediction-result"]');
     expect(await page.textContent('[data-testid="prediction-result"]')).toContain(`Customer ${customer[0].customer_id}`);
+    await settled(page);
     await shot(page, 'predict-390');
   });
 });

@@ -85,10 +85,10 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Waits until no loading indicator is left on the page. */
+/** Waits until no loading indicator is left on the page and every chart has drawn its canvas. */
 export async function settled(page: Page): Promise<void> {
   // A string: the root tsconfig has no DOM types, and this runs in the page.
   await page.waitForFunction(
-    "document.querySelectorAll('.state.loading').length === 0 && document.querySelector('main h1') !== null",
+    "document.querySelectorAll('.state.loading').length === 0 && document.querySelector('main h1') !== null && [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null)",
   );
 }
