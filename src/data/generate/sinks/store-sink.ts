@@ -1,4 +1,4 @@
-/** A sink that inserts rows into a Store in large transactions, parents before children (FKs are on). */
+/** A sink that inserts rows into a Store, one transaction per batch of whole customers, parents before children. */
 import { ChurnError } from '../../../errors/index.js';
 import type { Store } from '../../../store/index.js';
 import { contracts, rawTableNames } from '../../contract/index.js';
@@ -8,8 +8,9 @@ export interface StoreSinkOptions {
   /** Delete every row of the raw tables before writing (default false: a non-empty store is refused). */
   replace?: boolean;
   /**
-   * Rows gathered before one transaction is written (default 100,000). Fewer, larger transactions mean fewer
-   * commits and WAL checkpoints; memory stays bounded by this number.
+   * Rows gathered before one transaction is written (default 0: each generator batch, ~28,000 rows at 500
+   * customers, is its own transaction). Measured on SQLite: gathering 100,000 rows costs ~40 % more CPU (the rows
+   * live long enough to be promoted out of V8's young generation) than writing each batch as it comes.
    */
   rowsPerTransaction?: number;
 }
@@ -18,7 +19,7 @@ const countRows = (b: RowBatch) => rawTableNames.reduce((n, t) => n + b[t].lengt
 
 /** Writes generated rows into the raw tables of a migrated store; `written` counts rows inserted so far. */
 export function storeSink(store: Store, options: StoreSinkOptions = {}): RowSink & { written: number } {
-  const limit = options.rowsPerTransaction ?? 100_000;
+  const limit = options.rowsPerTransaction ?? 0;
   let pending = emptyBatch();
   let pendingRows = 0;
   const flush = async () => {
