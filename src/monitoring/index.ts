@@ -1,7 +1,9 @@
 /** The monitoring layer: PSI drift against the artifact baseline, realised performance, alerts, retraining on drift. */
 export * from './alerts/index.js';
 export * from './drift/index.js';
+export { alertOptionsOf } from './runs/alert-options.js';
 export { baselineOf, type DriftOptions, type DriftReport, driftReport, type FeaturePsi } from './runs/drift-report.js';
 export { formatDrift } from './runs/format-drift.js';
+export { type CycleOptions, type MonitorCycle, monitorCycle } from './runs/monitor-cycle.js';
 export { driftOptionsOf, monitoringDir, runDrift } from './runs/run-drift.js';
 export { latestRun, type RunKind, type SavedRun, saveRun } from './runs/save-run.js';

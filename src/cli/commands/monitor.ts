@@ -1,6 +1,6 @@
 /** `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts. */
 import type { Command } from 'commander';
-import { formatDrift, runDrift } from '../../monitoring/index.js';
+import { formatDrift, monitorCycle } from '../../monitoring/index.js';
 import { openScorer } from '../../scoring/index.js';
 import { action, withStore } from '../context.js';
 
@@ -24,11 +24,14 @@ export function registerMonitor(program: Command): void {
       action(async (opts: MonitorOptions) => {
         await withStore(async (store, config) => {
           const scorer = await openScorer(config, opts.model);
-          const { report, run } = await runDrift(store, scorer, config, { at: opts.at });
-          if (opts.json) console.log(JSON.stringify({ runId: run.runId, drift: report }, null, 2));
+          const cycle = await monitorCycle(store, scorer, config, { at: opts.at });
+          if (opts.json) console.log(JSON.stringify(cycle, null, 2));
           else {
-            console.log(formatDrift(report));
-            console.log(`stored run ${run.runId}${run.file ? ` and ${run.file}` : ''}`);
+            console.log(formatDrift(cycle.drift));
+            console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
+            if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'DOWN'} (${cycle.api.detail})`);
+            const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
+            console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
           }
         });
       }),

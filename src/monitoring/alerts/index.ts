@@ -1,3 +1,5 @@
+export { type ApiCheck, checkApi } from './api-check.js';
+export { alertOnDrift, driftIncident } from './drift-alerts.js';
 export {
   type AlertInput,
   type AlertKind,

@@ -5,8 +5,9 @@ import { closeAllStores, engines } from '../../../test/helpers/stores.js';
 import { loadScorer } from '../../scoring/index.js';
 import type { ServingDeps } from '../../serving/deps.js';
 import { monitoringRoutes } from '../../serving/routes/monitoring/index.js';
-import { latestRun, runDrift, saveRun } from '../index.js';
+import { latestRun, monitorCycle, recentAlerts, runDrift, saveRun } from '../index.js';
 import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../testing/drifted-business.test-support.js';
+import { webhookReceiver } from '../testing/webhook-receiver.test-support.js';
 
 afterAll(closeAllStores);
 
@@ -49,6 +50,32 @@ describe('drift of the current model against its baseline on generated data', ()
     expect(body.verdict.drifted).toEqual(report.verdict.drifted);
     expect(body.score.bins.length).toBeGreaterThan(1);
     await app.close();
+  });
+
+  it('alerts once per incident: the crash wave posts one Slack message over two cycles, the calm business none', async () => {
+    const hook = await webhookReceiver();
+    const lines: string[] = [];
+    try {
+      for (const b of [clean, crash]) {
+        const config = { ...b.config, monitoring: { ...b.config.monitoring, webhookUrl: hook.url, webhookBackoffMs: 1 } };
+        for (let i = 0; i < 2; i++)
+          await monitorCycle(b.store, loadScorer(b.artifact), config, {
+            at: monitoredAt,
+            writeFile: false,
+            log: (l) => lines.push(l),
+          });
+      }
+      expect(await recentAlerts(clean.store)).toEqual([]);
+      const alerts = await recentAlerts(crash.store);
+      expect(alerts.map((a) => [a.kind, a.incidentKey, a.delivered])).toEqual([
+        ['feature_drift', `drift:${crash.artifact.modelId}:features`, true],
+      ]);
+      expect(hook.bodies.length).toBe(1);
+      expect(hook.bodies[0].text).toContain('crash');
+      expect(lines.length).toBe(1);
+    } finally {
+      await hook.stop();
+    }
   });
 });
 

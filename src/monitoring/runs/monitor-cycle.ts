@@ -1,0 +1,40 @@
+/** One monitoring cycle: drift run → drift alerts, and the API health check when an API URL is configured. */
+import type { LoadedConfig } from '../../config/index.js';
+import type { Scorer } from '../../scoring/index.js';
+import type { Store } from '../../store/index.js';
+import { type ApiCheck, alertOnDrift, checkApi, type RaisedAlert } from '../alerts/index.js';
+import { alertOptionsOf } from './alert-options.js';
+import type { DriftReport } from './drift-report.js';
+import { runDrift } from './run-drift.js';
+import type { SavedRun } from './save-run.js';
+
+/** What one cycle did. */
+export interface MonitorCycle {
+  drift: DriftReport;
+  driftRun: SavedRun;
+  /** Alerts raised or kept open by this cycle (deduplicated ones have `deduplicated: true`). */
+  alerts: RaisedAlert[];
+  api: ApiCheck | null;
+}
+
+/** Options of one cycle. */
+export interface CycleOptions {
+  at?: string;
+  writeFile?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Runs drift for `scorer` at `at`, alerts on it (one incident per condition), checks the API if configured. */
+export async function monitorCycle(
+  store: Store,
+  scorer: Scorer,
+  config: LoadedConfig,
+  o: CycleOptions = {},
+): Promise<MonitorCycle> {
+  const alertOptions = alertOptionsOf(config, o.log);
+  const { report, run } = await runDrift(store, scorer, config, { at: o.at, writeFile: o.writeFile });
+  const alerts = await alertOnDrift(store, report, alertOptions);
+  const api = config.monitoring.apiUrl ? await checkApi(store, config.monitoring.apiUrl, alertOptions) : null;
+  if (api?.alert) alerts.push(api.alert);
+  return { drift: report, driftRun: run, alerts, api };
+}
