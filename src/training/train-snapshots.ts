@@ -9,7 +9,7 @@ import { obtainTrainingSet } from './data/training-set-cache.js';
 import type { CandidateFamily } from './families.js';
 import type { GlobalImportance } from './importance/index-of-model.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
-import type { CandidateOutcome } from './outcome.js';
+import { type CandidateOutcome, candidateName } from './outcome.js';
 import { fitFamilies } from './parallel/fit-families.js';
 import { WorkMeter } from './progress.js';
 import { type PublishedFiles, publish } from './publish.js';
@@ -87,7 +87,7 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   const outcomes = fits.map((result, i) => {
     const fit = result as Omit<CandidateFit, 'spec'>;
     const assessment = assess({ ...tuning, p: fit.search.scores, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);
-    meter.step('evaluate', `${o.families[i]}: evaluated`, 0, o.families[i]);
+    meter.step('evaluate', `${candidateName(o.families[i])}: evaluated`, 0, o.families[i]);
     return holdoutOutcome(o.families[i], fit, tunedOn, o, assessment);
   });
   timings.candidates = clock();

@@ -157,7 +157,13 @@ function revenueOf(
   column: string | undefined,
   o: ResolvedTrainOptions,
 ): Float64Array | undefined {
-  if (column === undefined) return undefined;
+  if (column === undefined) {
+    if (o.threshold === 'cost')
+      throw new ChurnError('CHURN_ERR_PARAM', 'The cost threshold needs each customer’s monthly revenue: add --revenue COLUMN', {
+        threshold: o.threshold,
+      });
+    return undefined;
+  }
   const input = schema.inputs.find((f) => f.name === column);
   if (input?.type !== 'numeric')
     throw new ChurnError('CHURN_ERR_PARAM', `--revenue ${column} must name a numeric feature column of the table`, {
