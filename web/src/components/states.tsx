@@ -25,6 +25,8 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 /** A server or network error with its code and a retry. A 404 on a route means the server has no such feature yet. */
 export function ErrorBox({ error, retry, what }: { error: ApiError; retry?: () => void; what?: string }) {
   const missingRoute = error.status === 404 && error.problem.code === 'CHURN_ERR_NOT_FOUND' && /No route/.test(error.message);
+  if (error.status === 404 && !missingRoute && error.problem.code === 'CHURN_ERR_NOT_FOUND')
+    return <Empty title={`No ${what ?? 'data'} yet`}>{error.message}</Empty>; // e.g. "No drift run yet: run `churn monitor` first"
   return (
     <div className="state error" role="alert">
       <strong>

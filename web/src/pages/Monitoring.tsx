@@ -175,7 +175,7 @@ function Alerts({ data }: { data: unknown }) {
         </thead>
         <tbody>
           {rows.map((a, i) => (
-            <tr key={str(a, 'id') ?? String(num(a, 'id') ?? i)}>
+            <tr key={str(a, 'alert_id', 'id') ?? i}>
               <td>{when(str(a, 'created_at', 'raised_at', 'at'))}</td>
               <td>{str(a, 'severity', 'level') ?? '—'}</td>
               <td>{str(a, 'kind', 'type', 'code') ?? '—'}</td>
