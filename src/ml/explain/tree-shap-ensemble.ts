@@ -8,14 +8,16 @@ import { QuadratureTreeShap } from './tree-shap-quadrature.js';
 import { buildPatternTree, PatternShap, type PatternTree } from './tree-shap-table.js';
 
 /**
- * Three exact implementations of the same values. 'auto' (default): per-leaf pattern tables for every tree whose
- * tables fit the budget, the quadrature walk for the others; 'quadrature': the walk for all; 'path': Algorithm 2 as
+ * Three exact implementations of the same values. 'auto' (default): for batches of 128 rows or more, per-leaf pattern
+ * tables for every tree whose tables fit the budget, the quadrature walk for the others and for small batches; 'quadrature': the walk for all; 'path': Algorithm 2 as
  * published (the reference).
  */
 export type TreeShapAlgorithm = 'auto' | 'quadrature' | 'path';
 
 /** Numbers the pattern tables of one ensemble may hold (8 bytes each): 16 Mi = 128 MiB. */
 const TABLE_BUDGET = 1 << 24;
+/** Fewest rows for which 'auto' builds pattern tables (single-row explanations use the walk). */
+const MIN_TABLE_ROWS = 128;
 /** Numbers the tables of one tree may hold: 512 Ki = 4 MiB (a full depth-8 tree needs 2^8·2^8·8 = 512 Ki). */
 const TREE_TABLE_BUDGET = 1 << 19;
 
@@ -78,7 +80,8 @@ export function explainRows(
   const depth = ensembleDepth(model.trees);
   const walker = algorithm === 'path' ? new TreeShapWorkspace(depth) : new QuadratureTreeShap(depth);
   const tables: (PatternTree | undefined)[] = [];
-  let budget = algorithm === 'auto' ? TABLE_BUDGET : 0;
+  // Building a tree's tables costs about as much as explaining ~40 rows with the walk: worth it for batches only.
+  let budget = algorithm === 'auto' && to - from >= MIN_TABLE_ROWS ? TABLE_BUDGET : 0;
   let maxNodes = 1;
   for (const t of model.trees) {
     const pt = budget > 0 ? buildPatternTree(t, model.scale, Math.min(budget, TREE_TABLE_BUDGET)) : undefined;
