@@ -26,7 +26,7 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 export function ErrorBox({ error, retry, what }: { error: ApiError; retry?: () => void; what?: string }) {
   const missingRoute = error.status === 404 && error.problem.code === 'CHURN_ERR_NOT_FOUND' && /No route/.test(error.message);
   if (error.status === 404 && !missingRoute && error.problem.code === 'CHURN_ERR_NOT_FOUND')
-    return <Empty title={`No ${what ?? 'data'} yet`}>{error.message}</Empty>; // e.g. "No drift run yet: run `churn monitor` first"
+    return <Empty title={`Nothing to show for ${what ?? 'this'} yet`}>{error.message}</Empty>; // e.g. "No drift run yet: run `churn monitor` first"
   return (
     <div className="state error" role="alert">
       <strong>
