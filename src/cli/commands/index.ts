@@ -1,5 +1,6 @@
 /** Every CLI command group, registered in the order `churn --help` lists them. Add one line per command file. */
 import type { Command } from 'commander';
+import { registerBi } from './bi.js';
 import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
 import { registerExplain } from './explain.js';
@@ -28,6 +29,7 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerModels,
   registerScore,
   registerMonitor,
+  registerBi,
   registerPredict,
   registerExplain,
   registerRun,

@@ -1,6 +1,7 @@
 /** Monitoring and BI: GET /drift, GET /alerts (and the KPI / performance routes) — thin: schema → auth → one call → reply. */
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { churnKpis } from '../../../bi/index.js';
 import { ChurnError } from '../../../errors/index.js';
 import { type DriftReport, latestRun, recentAlerts } from '../../../monitoring/index.js';
 import type { ServingDeps } from '../../deps.js';
@@ -27,6 +28,17 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServingDeps):
       if (!run) throw new ChurnError('CHURN_ERR_NOT_FOUND', 'No drift run yet: run `churn monitor` first', {});
       return { run_id: run.runId, created_at: run.createdAt, ...run.result };
     },
+  );
+  app.get(
+    '/kpis',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The figures of bi/churn_kpis.md for the newest scored date',
+        response: { 200: open },
+      },
+    },
+    async () => churnKpis(deps.store, deps.models.peek()?.scorer.horizonDays ?? 30),
   );
   app.get(
     '/alerts',

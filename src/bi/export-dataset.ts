@@ -1,0 +1,103 @@
+/** `bi/tableau_ready_dataset.csv`: one row per active customer of the newest scored date, typed columns for BI tools. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { ChurnError } from '../errors/index.js';
+import type { Store } from '../store/index.js';
+import { pseudonymId } from './pseudonymise.js';
+import { safeCell } from './safe-cell.js';
+import { type ScoredCustomer, scoredCustomers } from './scored-customers.js';
+
+/** Column name → BI type (documented in docs/bi.md), in file order. */
+export const datasetColumns = [
+  ['customer_key', 'string'],
+  ['region', 'string'],
+  ['city', 'string'],
+  ['device_type', 'string'],
+  ['acquisition_channel', 'string'],
+  ['gender', 'string'],
+  ['plan_type', 'string'],
+  ['billing_cycle', 'string'],
+  ['monthly_price', 'decimal'],
+  ['tenure_days', 'integer'],
+  ['churn_probability', 'decimal'],
+  ['churn_flag', 'integer'],
+  ['risk_bucket', 'string'],
+  ['segment', 'string'],
+  ['monthly_revenue', 'decimal'],
+  ['clv', 'decimal'],
+  ['revenue_at_risk', 'decimal'],
+  ['recommended_action', 'string'],
+  ['action_channel', 'string'],
+  ['top_driver_1', 'string'],
+  ['top_driver_2', 'string'],
+  ['top_driver_3', 'string'],
+  ['model_id', 'string'],
+  ['snapshot_date', 'date'],
+  ['scored_at', 'datetime'],
+] as const;
+
+/** Options of the export. */
+export interface ExportOptions {
+  /** HMAC key of the pseudonymised ids (config secrets.hmacKey). */
+  hmacKey: string;
+  /** Write raw customer ids instead (explicit opt-in). */
+  rawIds?: boolean;
+  format?: 'csv' | 'parquet';
+}
+
+const round = (v: number | null | undefined, d: number) => (v === null || v === undefined ? null : Number(v.toFixed(d)));
+
+function rowOf(c: ScoredCustomer, o: ExportOptions): (string | number | null)[] {
+  const e = c.explanation;
+  return [
+    o.rawIds ? c.customerId : pseudonymId(o.hmacKey, c.customerId),
+    c.region,
+    c.city,
+    c.deviceType,
+    c.acquisitionChannel,
+    c.gender,
+    c.planType,
+    c.billingCycle,
+    c.monthlyPrice,
+    c.tenureDays,
+    round(c.probability, 6),
+    c.decision,
+    c.riskBucket,
+    null,
+    round(e?.monthlyRevenue, 2),
+    round(e?.clv, 2),
+    round(e?.revenueAtRisk, 2),
+    e?.action?.action ?? null,
+    e?.action?.channel ?? null,
+    e?.up[0]?.text ?? null,
+    e?.up[1]?.text ?? null,
+    e?.up[2]?.text ?? null,
+    c.modelId,
+    c.snapshotDate,
+    c.scoredAt,
+  ];
+}
+
+/** The dataset as CSV text (every cell through the formula-injection guard). */
+export function datasetCsv(customers: readonly ScoredCustomer[], o: ExportOptions): string {
+  const lines = [datasetColumns.map(([n]) => n), ...customers.map((c) => rowOf(c, o).map(safeCell))];
+  return stringify(lines);
+}
+
+/** Writes `<dir>/tableau_ready_dataset.csv`; parquet is refused (no parquet writer without a new dependency). */
+export async function exportDataset(store: Store, dir: string, o: ExportOptions): Promise<{ file: string; rows: number }> {
+  if (o.format === 'parquet')
+    throw new ChurnError(
+      'CHURN_ERR_PARAM',
+      'Parquet export is not available in this build (no parquet writer); use --format csv',
+      {
+        format: 'parquet',
+      },
+    );
+  const customers = await scoredCustomers(store);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'tableau_ready_dataset.csv');
+  writeFileSync(file, datasetCsv(customers, o));
+  return { file, rows: customers.length };
+}
