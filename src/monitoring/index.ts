@@ -5,5 +5,6 @@ export { alertOptionsOf } from './runs/alert-options.js';
 export { baselineOf, type DriftOptions, type DriftReport, driftReport, type FeaturePsi } from './runs/drift-report.js';
 export { formatDrift } from './runs/format-drift.js';
 export { type CycleOptions, type MonitorCycle, monitorCycle } from './runs/monitor-cycle.js';
+export { type CohortPerformance, realisedPerformance } from './runs/performance.js';
 export { driftOptionsOf, monitoringDir, runDrift } from './runs/run-drift.js';
 export { latestRun, type RunKind, type SavedRun, saveRun } from './runs/save-run.js';

@@ -30,6 +30,12 @@ export function registerMonitor(program: Command): void {
             console.log(formatDrift(cycle.drift));
             console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
             if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'DOWN'} (${cycle.api.detail})`);
+            for (const c of cycle.performance)
+              console.log(
+                c.status === 'mature'
+                  ? `cohort ${c.snapshotDate} (${c.modelId}): ROC-AUC ${c.rocAuc?.toFixed(3) ?? '—'} precision ${c.precision?.toFixed(3) ?? '—'} recall ${c.recall?.toFixed(3) ?? '—'} F1 ${c.f1?.toFixed(3) ?? '—'} accuracy ${c.accuracy.toFixed(3)}`
+                  : `cohort ${c.snapshotDate} (${c.modelId}): labels pending until ${c.labelsMatureOn}`,
+              );
             const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
             console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
           }

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllStores, engines } from '../../../test/helpers/stores.js';
-import { loadScorer } from '../../scoring/index.js';
+import { loadScorer, savePredictions, scoreCustomers } from '../../scoring/index.js';
 import type { ServingDeps } from '../../serving/deps.js';
 import { monitoringRoutes } from '../../serving/routes/monitoring/index.js';
-import { latestRun, monitorCycle, recentAlerts, runDrift, saveRun } from '../index.js';
+import { latestRun, monitorCycle, realisedPerformance, recentAlerts, runDrift, saveRun } from '../index.js';
 import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../testing/drifted-business.test-support.js';
 import { webhookReceiver } from '../testing/webhook-receiver.test-support.js';
 
@@ -50,6 +50,24 @@ describe('drift of the current model against its baseline on generated data', ()
     expect(body.verdict.drifted).toEqual(report.verdict.drifted);
     expect(body.score.bins.length).toBeGreaterThan(1);
     await app.close();
+  });
+
+  it('measures realised performance of matured cohorts and says when pending labels mature', async () => {
+    const scorer = loadScorer(clean.artifact);
+    for (const at of ['2025-10-31', monitoredAt])
+      await savePredictions(clean.store, await scoreCustomers(clean.store, scorer, { at }));
+    const cohorts = await realisedPerformance(clean.store);
+    expect(cohorts.map((c) => [c.snapshotDate, c.status])).toEqual([
+      ['2025-10-31', 'mature'],
+      [monitoredAt, 'pending'],
+    ]);
+    const [mature, pending] = cohorts;
+    if (mature.status !== 'mature' || pending.status !== 'pending') throw new Error('unexpected statuses');
+    expect(pending.labelsMatureOn).toBe('2026-01-04');
+    expect(mature.churned).toBeGreaterThan(0);
+    expect(mature.rocAuc).toBeGreaterThan(0.6);
+    expect(mature.accuracy).toBeGreaterThan(0);
+    expect(mature.accuracy).toBeLessThanOrEqual(1);
   });
 
   it('alerts once per incident: the crash wave posts one Slack message over two cycles, the calm business none', async () => {

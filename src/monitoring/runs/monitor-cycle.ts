@@ -2,11 +2,12 @@
 import type { LoadedConfig } from '../../config/index.js';
 import type { Scorer } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
-import { type ApiCheck, alertOnDrift, checkApi, type RaisedAlert } from '../alerts/index.js';
+import { type ApiCheck, alertOnDrift, checkApi, type RaisedAlert, raiseAlert, resolveIncident } from '../alerts/index.js';
 import { alertOptionsOf } from './alert-options.js';
 import type { DriftReport } from './drift-report.js';
-import { runDrift } from './run-drift.js';
-import type { SavedRun } from './save-run.js';
+import { type CohortPerformance, realisedPerformance } from './performance.js';
+import { monitoringDir, runDrift } from './run-drift.js';
+import { type SavedRun, saveRun } from './save-run.js';
 
 /** What one cycle did. */
 export interface MonitorCycle {
@@ -15,6 +16,7 @@ export interface MonitorCycle {
   /** Alerts raised or kept open by this cycle (deduplicated ones have `deduplicated: true`). */
   alerts: RaisedAlert[];
   api: ApiCheck | null;
+  performance: CohortPerformance[];
 }
 
 /** Options of one cycle. */
@@ -36,5 +38,36 @@ export async function monitorCycle(
   const alerts = await alertOnDrift(store, report, alertOptions);
   const api = config.monitoring.apiUrl ? await checkApi(store, config.monitoring.apiUrl, alertOptions) : null;
   if (api?.alert) alerts.push(api.alert);
-  return { drift: report, driftRun: run, alerts, api };
+  const performance = await realisedPerformance(store, scorer.horizonDays ?? 30);
+  const mature = performance.filter((c) => c.status === 'mature' && c.modelId === scorer.modelId).at(-1);
+  if (mature?.status === 'mature') {
+    await saveRun(
+      store,
+      {
+        kind: 'performance',
+        modelId: scorer.modelId,
+        at: mature.snapshotDate,
+        verdict: String(mature.accuracy),
+        result: performance,
+      },
+      o.writeFile === false ? null : monitoringDir(config),
+    );
+    const key = `accuracy:${scorer.modelId}`;
+    if (mature.accuracy < config.monitoring.accuracyMin)
+      alerts.push(
+        await raiseAlert(
+          store,
+          {
+            kind: 'low_accuracy',
+            severity: 'critical',
+            incidentKey: key,
+            message: `realised accuracy of ${scorer.modelId} on the ${mature.snapshotDate} cohort is ${(mature.accuracy * 100).toFixed(1)} % (< ${config.monitoring.accuracyMin * 100} %)`,
+            payload: mature,
+          },
+          alertOptions,
+        ),
+      );
+    else await resolveIncident(store, key);
+  }
+  return { drift: report, driftRun: run, alerts, api, performance };
 }

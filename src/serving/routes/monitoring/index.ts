@@ -3,7 +3,7 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { churnKpis } from '../../../bi/index.js';
 import { ChurnError } from '../../../errors/index.js';
-import { type DriftReport, latestRun, recentAlerts } from '../../../monitoring/index.js';
+import { type DriftReport, latestRun, realisedPerformance, recentAlerts } from '../../../monitoring/index.js';
 import type { ServingDeps } from '../../deps.js';
 
 const open = T.Record(T.String(), T.Unknown());
@@ -39,6 +39,17 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServingDeps):
       },
     },
     async () => churnKpis(deps.store, deps.models.peek()?.scorer.horizonDays ?? 30),
+  );
+  app.get(
+    '/performance',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Realised ROC-AUC, precision, recall, F1, accuracy per scored cohort, or pending with the date labels mature',
+        response: { 200: open },
+      },
+    },
+    async () => ({ cohorts: await realisedPerformance(deps.store, deps.models.peek()?.scorer.horizonDays ?? 30) }),
   );
   app.get(
     '/alerts',
