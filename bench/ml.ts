@@ -39,12 +39,14 @@ interface Result {
 }
 
 /** The Python reference model(s) each churnlab model is paired with. */
-const pairs: Record<string, string[]> = { lr: ['lr'], rf: ['rf'], gb: ['gb'], hgb: ['xgb', 'hgb'], shap: ['shap'] };
+// 'xgb@1': XGBoost on one thread — a load-robust yardstick, since OpenMP threads spin badly on a busy 2-core box.
+const pairs: Record<string, string[]> = { lr: ['lr'], rf: ['rf'], gb: ['gb'], hgb: ['xgb', 'xgb@1', 'hgb'], shap: ['shap'] };
 const reference: Record<string, string> = {
   lr: 'sklearn LogisticRegression',
   rf: 'sklearn RandomForest (200 trees, n_jobs=2)',
   gb: 'sklearn GradientBoosting',
   xgb: 'XGBoost hist (300 trees, depth 6, nthread=2)',
+  'xgb@1': 'XGBoost hist (same, nthread=1)',
   hgb: 'sklearn HistGradientBoosting',
   shap: 'XGBoost pred_contribs',
 };
@@ -65,14 +67,13 @@ function python(csv: string, split: string, model: string): Result {
     'r = resource.getrusage',
     "print(json.dumps({'maxrss_kb': max(r(resource.RUSAGE_SELF).ru_maxrss, r(resource.RUSAGE_CHILDREN).ru_maxrss)}))",
   ].join('\n');
-  return {
-    model,
-    ...parse(execFileSync('/usr/bin/python3', ['-c', wrapper, ...pyArgs(csv, split, model)], { encoding: 'utf8' })),
-  };
+  const [name, threads] = model.split('@');
+  const args = pyArgs(csv, split, name, threads ?? a.threads);
+  return { ...parse(execFileSync('/usr/bin/python3', ['-c', wrapper, ...args], { encoding: 'utf8' })), model };
 }
 
 let pyTarget: { target: string; id: string } = { target: 'churned', id: 'customer_id' };
-function pyArgs(csv: string, split: string, model: string): string[] {
+function pyArgs(csv: string, split: string, model: string, threads: string): string[] {
   return [
     '--csv',
     csv,
@@ -85,7 +86,7 @@ function pyArgs(csv: string, split: string, model: string): string[] {
     '--models',
     model,
     '--threads',
-    a.threads,
+    threads,
     '--trees',
     '300',
     '--depth',
