@@ -1,28 +1,23 @@
 /** trainTable: `churn train --table FILE.csv` — any flat churn table, stratified k-fold evaluation, the same artifact and registry. */
 import type { LoadedConfig } from '../../config/index.js';
-import { ChurnError } from '../../errors/index.js';
-import { type FeatureType, numericColumn, selectRows, transform } from '../../features/index.js';
+import { selectRows, transform } from '../../features/index.js';
 import type { Store } from '../../store/index.js';
 import { assess } from '../assess.js';
-import type { LearningData } from '../candidate.js';
 import { estimatorSpecs } from '../estimators/index.js';
-import { type ResolvedTrainOptions, resolveTrainOptions, type TrainOptions } from '../options.js';
+import { resolveTrainOptions, type TrainOptions } from '../options.js';
 import { type CandidateOutcome, candidateName } from '../outcome.js';
 import { fitFamilies } from '../parallel/fit-families.js';
 import { WorkMeter } from '../progress.js';
 import { publish } from '../publish.js';
 import { familyBudget, meterSteps, plannedSeconds } from '../run-candidate.js';
 import { finishRun } from '../run-finish.js';
-import { type Fold, stratifiedFolds, stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
-import { requireBothClasses } from '../split/time-split.js';
+import { stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
 import { stopwatch } from '../stopwatch.js';
 import type { TrainResult } from '../train-snapshots.js';
 import type { CrossValidated } from './cross-validate.js';
-import { inferSchema, type TableSchema } from './infer.js';
-import { readTable } from './read-table.js';
+import type { TableSchema } from './infer.js';
 import { tableArtifact } from './table-artifact.js';
-import { tableFrame } from './table-frame.js';
-import { readTarget } from './target.js';
+import { tableData } from './table-data.js';
 
 /** What `churn train --table` adds to the training options. */
 export interface TableTrainOptions extends TrainOptions {
@@ -56,29 +51,16 @@ export async function trainTable(
   options: TableTrainOptions,
 ): Promise<TableTrainResult> {
   const o = resolveTrainOptions(config, options);
-  const k = options.foldOf ? Math.max(...Array.from(options.foldOf)) + 1 : (options.folds ?? config.training.folds);
-  if (!Number.isInteger(k) || k < 2)
-    throw new ChurnError('CHURN_ERR_PARAM', `--folds must be a whole number ≥ 2 (got ${k})`, { folds: k });
   const clock = stopwatch();
-  const table = readTable(file);
-  if (options.id !== undefined && !table.header.includes(options.id))
-    throw new ChurnError('CHURN_ERR_CSV_COLUMNS', `Id column "${options.id}" is not in ${file}`, { column: options.id });
-  const { label, positive } = readTarget(table, options.target, options.positive);
-  const schema = inferSchema(table, options.target, options.id);
-  if (!schema.inputs.length)
-    throw new ChurnError('CHURN_ERR_NO_DATA', `${file} has no usable feature column`, { dropped: schema.dropped });
-  const records = table.rows.map((r) => Object.fromEntries(table.header.map((h, j) => [h, r[j]])));
-  const ids = schema.idColumn ? records.map((r) => r[schema.idColumn as string]) : table.lines.map((l) => `line-${l}`);
-  const frame = tableFrame(schema.inputs, records, ids, { lenientNumbers: true, lines: table.lines });
-  const data: LearningData = {
-    frame,
-    label,
-    features: schema.inputs.map((f) => ({ name: f.name, type: f.type as FeatureType })),
-  };
-  const revenue = revenueOf(data, schema, options.revenueColumn, o);
+  const { data, schema, positive, folds, revenue } = tableData(file, {
+    ...options,
+    folds: options.folds ?? config.training.folds,
+    threshold: o.threshold,
+    seed: o.seed,
+  });
+  const { frame, label } = data;
+  const k = folds.length;
   const all = Int32Array.from({ length: label.length }, (_, i) => i);
-  requireBothClasses(label, all, file);
-  const folds = options.foldOf ? explicitFolds(options.foldOf, label.length) : stratifiedFolds(label, k, o.seed);
   const timings: Record<string, number> = { read: clock() };
 
   const inner = stratifiedHoldout(label, folds[0].fit, 0.2, o.seed);
@@ -149,39 +131,4 @@ export async function trainTable(
     timings,
     schema,
   };
-}
-
-function revenueOf(
-  data: LearningData,
-  schema: TableSchema,
-  column: string | undefined,
-  o: ResolvedTrainOptions,
-): Float64Array | undefined {
-  if (column === undefined) {
-    if (o.threshold === 'cost')
-      throw new ChurnError('CHURN_ERR_PARAM', 'The cost threshold needs each customer’s monthly revenue: add --revenue COLUMN', {
-        threshold: o.threshold,
-      });
-    return undefined;
-  }
-  const input = schema.inputs.find((f) => f.name === column);
-  if (input?.type !== 'numeric')
-    throw new ChurnError('CHURN_ERR_PARAM', `--revenue ${column} must name a numeric feature column of the table`, {
-      column,
-      threshold: o.threshold,
-    });
-  return numericColumn(data.frame, column);
-}
-
-function explicitFolds(foldOf: ArrayLike<number>, n: number): Fold[] {
-  if (foldOf.length !== n)
-    throw new ChurnError('CHURN_ERR_PARAM', `foldOf has ${foldOf.length} entries for ${n} rows`, {
-      rows: n,
-      folds: foldOf.length,
-    });
-  const k = Math.max(...Array.from(foldOf)) + 1;
-  return Array.from({ length: k }, (_, f) => ({
-    fit: Int32Array.from({ length: n }, (_, i) => i).filter((i) => foldOf[i] !== f),
-    holdout: Int32Array.from({ length: n }, (_, i) => i).filter((i) => foldOf[i] === f),
-  }));
 }
