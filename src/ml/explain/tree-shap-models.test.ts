@@ -1,5 +1,6 @@
 // TreeSHAP on fitted models: additivity on every row, the documented output scale, and thread-count independence.
 import { describe, expect, it } from 'vitest';
+import { fitHistBoosting, predictHistBoostingMargin } from '../boost/index.js';
 import { fitRandomForest, randomForestProba } from '../forest/random-forest.js';
 import { fitGradientBoosting, gradientBoostingMargin } from '../gbm/gradient-boosting.js';
 import { decisionTreeProba, fitDecisionTree } from '../tree/decision-tree.js';
@@ -37,6 +38,13 @@ describe('TreeSHAP on fitted models', () => {
     const shap = treeShap(model, X, 1);
     expect(shap.unit).toBe('log-odds');
     expectAdditive(shap.values, shap.baseValue, 6, gradientBoostingMargin(model, X));
+  });
+
+  it('histogram boosting: margin (log-odds) scale, additive on every row', () => {
+    const model = fitHistBoosting(X, y, { nEstimators: 20, maxDepth: 4 });
+    const shap = treeShap(model, X, 1);
+    expect(shap.unit).toBe('log-odds');
+    expectAdditive(shap.values, shap.baseValue, 6, predictHistBoostingMargin(model, X));
   });
 
   it('gives the same values bit for bit on 1 and 2 threads', () => {

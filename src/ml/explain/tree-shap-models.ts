@@ -1,5 +1,6 @@
 /** TreeSHAP for churnlab's tree models: each model seen as an additive tree ensemble on its own output scale. */
 
+import type { HistBoostingModel } from '../boost/model.js';
 import { checkFeatureCount } from '../errors.js';
 import type { RandomForestModel } from '../forest/random-forest.js';
 import type { GradientBoostingModel } from '../gbm/gradient-boosting.js';
@@ -9,11 +10,11 @@ import type { TreeEnsemble, TreeShapExplanation } from './tree-shap-ensemble.js'
 import { treeShapEnsemble } from './tree-shap-parallel.js';
 
 /** The tree models TreeSHAP explains directly. */
-export type TreeModel = DecisionTreeModel | RandomForestModel | GradientBoostingModel;
+export type TreeModel = DecisionTreeModel | RandomForestModel | GradientBoostingModel | HistBoostingModel;
 
 /**
- * The additive view of a tree model: a decision tree and a forest (mean of trees) on the probability scale; gradient
- * boosting on the margin (log-odds) scale, its initial log-odds as offset.
+ * The additive view of a tree model: a decision tree and a forest (mean of trees) on the probability scale; classic
+ * and histogram gradient boosting on the margin (log-odds) scale, the initial log-odds as offset.
  */
 export function treeEnsembleOf(model: TreeModel): TreeEnsemble {
   const kind = model.kind;
@@ -24,6 +25,8 @@ export function treeEnsembleOf(model: TreeModel): TreeEnsemble {
       return { trees: model.trees, scale: 1 / model.trees.length, offset: 0, nFeatures: model.nFeatures, unit: 'probability' };
     case 'gradient-boosting':
       return { trees: model.trees, scale: 1, offset: model.init, nFeatures: model.nFeatures, unit: 'log-odds' };
+    case 'hist_boosting':
+      return { trees: model.trees, scale: 1, offset: model.baseMargin, nFeatures: model.nFeatures, unit: 'log-odds' };
     default:
       return kind satisfies never;
   }
@@ -31,7 +34,8 @@ export function treeEnsembleOf(model: TreeModel): TreeEnsemble {
 
 /**
  * Exact path-dependent SHAP values of every row of X. baseValue + Σ_f values[row·nFeatures + f] equals the model's
- * output for the row: P(y=1) for 'decision-tree' and 'random-forest', the margin (log-odds) for 'gradient-boosting'.
+ * output for the row: P(y=1) for 'decision-tree' and 'random-forest', the margin (log-odds) for 'gradient-boosting'
+ * and 'hist_boosting'.
  * nThreads: 1 = this thread, 2+ = that many, 0 = two when the job is large (identical values either way).
  */
 export function treeShap(model: TreeModel, X: Matrix, nThreads = 0): TreeShapExplanation {
