@@ -5,7 +5,7 @@ import { closeAllStores, engines } from '../../../test/helpers/stores.js';
 import { loadScorer, savePredictions, scoreCustomers } from '../../scoring/index.js';
 import type { ServingDeps } from '../../serving/deps.js';
 import { monitoringRoutes } from '../../serving/routes/monitoring/index.js';
-import { latestRun, monitorCycle, realisedPerformance, recentAlerts, runDrift, saveRun } from '../index.js';
+import { latestRun, monitorCycle, realisedPerformance, recentAlerts, retrainChallenger, runDrift, saveRun } from '../index.js';
 import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../testing/drifted-business.test-support.js';
 import { webhookReceiver } from '../testing/webhook-receiver.test-support.js';
 
@@ -69,6 +69,18 @@ describe('drift of the current model against its baseline on generated data', ()
     expect(mature.accuracy).toBeGreaterThan(0);
     expect(mature.accuracy).toBeLessThanOrEqual(1);
   });
+
+  it('retrains on the crash wave and promotes the challenger only when it wins by the margin (both outcomes)', async () => {
+    const champion = loadScorer(crash.artifact);
+    const train = { models: 'lr', budgetSeconds: 0, codeVersion: 'test' } as const;
+    const kept = await retrainChallenger(crash.store, crash.config, champion, { margin: 1, train, writeFile: false });
+    expect(kept.decision.promoted).toBe(false);
+    expect(kept.decision.window).toBe('2025-12-01');
+    const won = await retrainChallenger(crash.store, crash.config, champion, { margin: -1, train, writeFile: false });
+    expect(won.decision.promoted).toBe(true);
+    expect(won.decision.champion.rocAuc).toBe(kept.decision.champion.rocAuc);
+    expect(await latestRun(crash.store, 'retrain')).toMatchObject({ verdict: 'promoted' });
+  }, 60_000);
 
   it('alerts once per incident: the crash wave posts one Slack message over two cycles, the calm business none', async () => {
     const hook = await webhookReceiver();
