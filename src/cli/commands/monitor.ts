@@ -1,6 +1,6 @@
 /** `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts. */
 import type { Command } from 'commander';
-import { formatDrift, monitorCycle } from '../../monitoring/index.js';
+import { formatDrift, monitorCycle, retrainChallenger } from '../../monitoring/index.js';
 import { openScorer } from '../../scoring/index.js';
 import { action, withStore } from '../context.js';
 
@@ -8,7 +8,15 @@ interface MonitorOptions {
   at?: string;
   model?: string;
   json?: boolean;
+  retrainOnDrift?: boolean;
+  every?: string;
 }
+
+const hours = (v: string) => {
+  const m = /^(\d+(?:\.\d+)?)h$/.exec(v);
+  if (!m) throw new Error(`--every takes hours like 24h, not "${v}"`);
+  return Number(m[1]) * 3_600_000;
+};
 
 export function registerMonitor(program: Command): void {
   program
@@ -19,27 +27,44 @@ export function registerMonitor(program: Command): void {
     .option('--at <date>', 'snapshot day YYYY-MM-DD (default: the newest date in the data)')
     .option('--model <id>', 'model id or alias (default: the current champion)')
     .option('--json', 'print the full report as JSON')
+    .option(
+      '--retrain-on-drift',
+      'when features or the score drift, train a challenger and promote it only if it wins by monitoring.retrainMargin',
+    )
+    .option('--every <hours>', 'repeat the cycle on a schedule, e.g. 24h (runs until stopped)')
     .addHelpText('after', '\nSee docs/monitoring.md for the PSI rule, epsilon and thresholds (config section "monitoring").')
     .action(
       action(async (opts: MonitorOptions) => {
-        await withStore(async (store, config) => {
-          const scorer = await openScorer(config, opts.model);
-          const cycle = await monitorCycle(store, scorer, config, { at: opts.at });
-          if (opts.json) console.log(JSON.stringify(cycle, null, 2));
-          else {
-            console.log(formatDrift(cycle.drift));
-            console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
-            if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'DOWN'} (${cycle.api.detail})`);
-            for (const c of cycle.performance)
+        const period = opts.every ? hours(opts.every) : 0;
+        for (;;) {
+          await withStore(async (store, config) => {
+            const scorer = await openScorer(config, opts.model);
+            const cycle = await monitorCycle(store, scorer, config, { at: opts.at });
+            if (opts.json) console.log(JSON.stringify(cycle, null, 2));
+            else {
+              console.log(formatDrift(cycle.drift));
+              console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
+              if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'DOWN'} (${cycle.api.detail})`);
+              for (const c of cycle.performance)
+                console.log(
+                  c.status === 'mature'
+                    ? `cohort ${c.snapshotDate} (${c.modelId}): ROC-AUC ${c.rocAuc?.toFixed(3) ?? '—'} precision ${c.precision?.toFixed(3) ?? '—'} recall ${c.recall?.toFixed(3) ?? '—'} F1 ${c.f1?.toFixed(3) ?? '—'} accuracy ${c.accuracy.toFixed(3)}`
+                    : `cohort ${c.snapshotDate} (${c.modelId}): labels pending until ${c.labelsMatureOn}`,
+                );
+              const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
+              console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
+            }
+            if (opts.retrainOnDrift && cycle.drift.verdict.dataset !== 'stable') {
+              const { decision } = await retrainChallenger(store, config, scorer);
               console.log(
-                c.status === 'mature'
-                  ? `cohort ${c.snapshotDate} (${c.modelId}): ROC-AUC ${c.rocAuc?.toFixed(3) ?? '—'} precision ${c.precision?.toFixed(3) ?? '—'} recall ${c.recall?.toFixed(3) ?? '—'} F1 ${c.f1?.toFixed(3) ?? '—'} accuracy ${c.accuracy.toFixed(3)}`
-                  : `cohort ${c.snapshotDate} (${c.modelId}): labels pending until ${c.labelsMatureOn}`,
+                `retrain on ${decision.window}: champion ${decision.champion.modelId} ROC-AUC ${decision.champion.rocAuc.toFixed(4)}, ` +
+                  `challenger ${decision.challenger.modelId} ${decision.challenger.rocAuc.toFixed(4)} → ${decision.promoted ? 'PROMOTED' : 'kept champion'}`,
               );
-            const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
-            console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
-          }
-        });
+            }
+          });
+          if (!period) break;
+          await new Promise((r) => setTimeout(r, period));
+        }
       }),
     );
 }
