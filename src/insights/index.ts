@@ -84,11 +84,34 @@ export {
   type RuleFile,
   RuleFileSchema,
 } from './retention/rule-schema.js';
+// Store-backed insights: scored snapshots, segmentation runs
+export {
+  findScoredSnapshot,
+  requireScoredSnapshot,
+  type ScoredSnapshot,
+  type ScoredSnapshotQuery,
+  type StoredScore,
+  type StoredScoreExplanation,
+} from './scored/read-scores.js';
 // Segment names
 export { type Archetype, archetypes, mainstreamName } from './segments/archetypes.js';
+export { type BehaviourMatrix, behaviourMatrix, monthlyRevenueColumn } from './segments/behaviour-matrix.js';
 export { type NamedSegment, type NamingOptions, nameSegments } from './segments/name-segments.js';
 export { orderSegments, relabel } from './segments/order-segments.js';
+export { formatSegmentation, writeSegmentFiles } from './segments/segment-files.js';
 export { type SegmentInput, segmentInputsFromClusters } from './segments/segment-input.js';
+export {
+  type Segmentation,
+  type SegmentOptions,
+  type SegmentProfile,
+  segmentSnapshot,
+} from './segments/segment-snapshot.js';
+export {
+  latestSegmentation,
+  latestSegmentNames,
+  type SegmentSummary,
+  saveSegmentation,
+} from './segments/segment-store.js';
 export { centroidSignals, familyMembers, familyOf, type SignalFamily, signalFamilies } from './segments/signals.js';
 // Inputs
 export {

@@ -14,6 +14,7 @@ import { registerPredict } from './predict.js';
 import { registerQuality } from './quality.js';
 import { registerRun } from './run.js';
 import { registerScore } from './score.js';
+import { registerSegment } from './segment.js';
 import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
 import { registerWorker } from './worker.js';
@@ -28,6 +29,7 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerTrain,
   registerModels,
   registerScore,
+  registerSegment,
   registerMonitor,
   registerBi,
   registerPredict,

@@ -1,6 +1,7 @@
 /** Every route group of the server, registered in this order by app.ts. Add one line per group folder. */
 import type { FastifyInstance } from 'fastify';
 import type { ServingDeps } from '../deps.js';
+import { insightsRoutes } from './insights/index.js';
 import { jobRoutes } from './jobs/index.js';
 import { modelRoutes } from './models/index.js';
 import { monitoringRoutes } from './monitoring/index.js';
@@ -17,4 +18,5 @@ export const routePlugins: { name: string; plugin: RoutePlugin }[] = [
   { name: 'models', plugin: modelRoutes },
   { name: 'jobs', plugin: jobRoutes },
   { name: 'monitoring', plugin: monitoringRoutes },
+  { name: 'insights', plugin: insightsRoutes },
 ];
