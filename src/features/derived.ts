@@ -32,10 +32,10 @@ function recipe(
 
 /** Age bands for reporting and for linear models (which cannot bend a straight age effect). */
 export const ageBands = ['<25', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
+const ageBounds = [25, 35, 45, 55, 65];
 function ageBand(age: number): Category {
   if (Number.isNaN(age)) return null;
-  const bounds = [25, 35, 45, 55, 65];
-  const i = bounds.findIndex((b) => age < b);
+  const i = ageBounds.findIndex((b) => age < b);
   return ageBands[i === -1 ? ageBands.length - 1 : i];
 }
 
@@ -151,11 +151,12 @@ export function deriveFeatures(raw: FeatureFrame): FeatureFrame {
   const n = raw.nRows;
   const columns: Record<string, FrameColumn> = { ...raw.columns };
   for (const r of derivedRecipes) {
-    const [a, b] = r.inputs.map((name) => numericColumn(raw, name));
+    const a = numericColumn(raw, r.inputs[0]);
+    const b = r.inputs.length > 1 ? numericColumn(raw, r.inputs[1]) : undefined;
     const f = r.compute;
     if (r.spec.type === 'categorical') {
       const out = new Array<Category>(n);
-      for (let i = 0; i < n; i++) out[i] = f(a[i], b?.[i]) as Category;
+      for (let i = 0; i < n; i++) out[i] = (b ? f(a[i], b[i]) : f(a[i])) as Category;
       columns[r.spec.name] = out;
     } else {
       const out = new Float64Array(n);

@@ -11,10 +11,10 @@ export function transform(pre: Preprocessor, frame: FeatureFrame): Matrix {
     const values = column(frame, step.feature);
     if (step.kind === 'numeric') {
       if (!isNumericColumn(values)) throw shape(step.feature, 'numeric');
-      columns.push(...numeric(step, values));
+      for (const c of numeric(step, values)) columns.push(c);
     } else {
       if (isNumericColumn(values)) throw shape(step.feature, 'categorical');
-      columns.push(...(step.kind === 'onehot' ? oneHot(step, values) : ordinal(step, values)));
+      for (const c of step.kind === 'onehot' ? oneHot(step, values) : ordinal(step, values)) columns.push(c);
     }
   }
   return { nRows: frame.nRows, columns };
@@ -42,9 +42,21 @@ function numeric(s: NumericStep, v: Float64Array): Float64Array[] {
   return flag ? [out, flag] : [out];
 }
 
+// Level → code lookups, built once per fitted step (a preprocessor is immutable once fitted), not on every call.
+const levelIndex = new WeakMap<OneHotStep | OrdinalStep, Map<string, number>>();
+function indexOf(s: OneHotStep | OrdinalStep): Map<string, number> {
+  let index = levelIndex.get(s);
+  if (index === undefined) {
+    index = new Map<string, number>(s.levels.map((l, j) => [l, j]));
+    if (s.kind === 'ordinal') for (const r of s.rare) index.set(r, s.levels.length);
+    levelIndex.set(s, index);
+  }
+  return index;
+}
+
 function oneHot(s: OneHotStep, v: readonly Category[]): Float64Array[] {
   const n = v.length;
-  const index = new Map(s.levels.map((l, j) => [l, j]));
+  const index = indexOf(s);
   const other = s.levels.length;
   const cols = Array.from({ length: other + 1 + (s.missingLevel ? 1 : 0) }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
@@ -56,7 +68,11 @@ function oneHot(s: OneHotStep, v: readonly Category[]): Float64Array[] {
 }
 
 function ordinal(s: OrdinalStep, v: readonly Category[]): Float64Array[] {
-  const index = new Map<string, number>(s.levels.map((l, j) => [l, j]));
-  for (const r of s.rare) index.set(r, s.levels.length);
-  return [Float64Array.from(v, (x) => (x === null ? Number.NaN : (index.get(x) ?? Number.NaN)))];
+  const index = indexOf(s);
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    out[i] = x === null ? Number.NaN : (index.get(x) ?? Number.NaN);
+  }
+  return [out];
 }

@@ -11,7 +11,6 @@ import { ChurnError, isChurnError } from '../../errors/index.js';
 import type { ValidRecord } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
 import type { ModelHolder } from '../model/holder.js';
-import { prepareValidRecords } from '../predict/frame-of-records.js';
 import { normaliseLegacy } from '../predict/legacy-fields.js';
 import { jobFiles, readStatus, writeStatus } from './job-files.js';
 import type { JobStatus } from './job-queue.js';
@@ -77,7 +76,7 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
     const raw = cellsOf;
     chunk = [];
     cellsOf = [];
-    const s = model.scorer.score(prepareValidRecords(model.scorer, rows));
+    const s = model.scorer.score(model.scorer.prepareValid(rows));
     let text = '';
     const log: unknown[][] = [];
     const now = new Date().toISOString();

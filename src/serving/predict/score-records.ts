@@ -5,7 +5,7 @@ import type { ValidRecord } from '../../scoring/index.js';
 import type { ServingDeps } from '../deps.js';
 import type { ServingModel } from '../model/holder.js';
 import type { ProblemField } from '../problem.js';
-import { prepareValidRecords } from './frame-of-records.js';
+import { explanationCache } from './explanation-cache.js';
 import { normaliseLegacy } from './legacy-fields.js';
 import { explainedPrediction, type PredictionOut } from './prediction.js';
 
@@ -58,24 +58,34 @@ export function scoreRecords(
     }
   });
   const scored: (PredictionOut & { index: number })[] = [];
-  if (good.length > 0) {
-    const rows = prepareValidRecords(scorer, checked);
-    if (options.explain) {
+  const hashes = good.map(hashOf); // what the prediction log records, and the explanation cache's key
+  if (good.length > 0 && options.explain) {
+    // Explained rows come from the cache when this model saw the same record; the rest are assessed in one pass.
+    const cache = explanationCache(scorer);
+    const cached = hashes.map((h) => cache.get(h));
+    const missing: number[] = [];
+    for (let k = 0; k < cached.length; k++) if (cached[k] === undefined) missing.push(k);
+    if (missing.length > 0) {
+      const rows = scorer.prepareValid(missing.length === checked.length ? checked : missing.map((k) => checked[k]));
       const { rows: assessed } = scorer.assess(rows);
-      for (let k = 0; k < assessed.length; k++)
-        scored.push({ index: goodIndex[k], ...explainedPrediction(assessed[k], model.id) });
-    } else {
-      const s = scorer.score(rows);
-      for (let k = 0; k < s.nRows; k++)
-        scored.push({
-          index: goodIndex[k],
-          customer_id: s.ids[k],
-          probability: s.probability[k],
-          prediction: s.decision[k] as 0 | 1,
-          risk_bucket: s.riskBucket[k],
-          model_id: model.id,
-        });
+      for (let m = 0; m < missing.length; m++) {
+        const p = explainedPrediction(assessed[m], model.id);
+        cache.set(hashes[missing[m]], p);
+        cached[missing[m]] = p;
+      }
     }
+    for (let k = 0; k < cached.length; k++) scored.push({ ...(cached[k] as PredictionOut), index: goodIndex[k] });
+  } else if (good.length > 0) {
+    const s = scorer.score(scorer.prepareValid(checked));
+    for (let k = 0; k < s.nRows; k++)
+      scored.push({
+        index: goodIndex[k],
+        customer_id: s.ids[k],
+        probability: s.probability[k],
+        prediction: s.decision[k] as 0 | 1,
+        risk_bucket: s.riskBucket[k],
+        model_id: model.id,
+      });
   }
   const perBucket = new Map<string, number>();
   for (let k = 0; k < scored.length; k++) {
@@ -89,7 +99,7 @@ export function scoreRecords(
       customerRef: typeof raw.customer_id === 'string' ? deps.pseudonymise(raw.customer_id) : null,
       snapshotDate: null,
       modelId: model.id,
-      inputHash: hashOf(good[k]),
+      inputHash: hashes[k],
       probability: p.probability,
       decision: p.prediction,
       riskBucket: p.risk_bucket,
