@@ -11,6 +11,9 @@ import { predictWorkerSource } from './predict-worker-source.js';
 
 let worker: Worker | undefined;
 
+/** How long a caller waits for the worker's half before scoring it itself. */
+const WORKER_TIMEOUT_MS = 120_000;
+
 function predictionWorker(): Worker {
   if (worker === undefined) {
     worker = new Worker(predictWorkerSource, { eval: true });
@@ -24,9 +27,15 @@ function predictionWorker(): Worker {
 
 /**
  * Starts scoring rows [from, nRows) of X on the worker thread and returns a function that waits for the margins
- * (each starting at `base`). The rows are copied to shared memory first (one native copy per column).
+ * (each starting at `base`), or returns undefined when the worker stopped responding. The rows are copied to shared memory first (one native copy per column).
  */
-export function scoreOnWorker(forest: CompleteForest, X: Matrix, from: number, base: number, block: number): () => Float64Array {
+export function scoreOnWorker(
+  forest: CompleteForest,
+  X: Matrix,
+  from: number,
+  base: number,
+  block: number,
+): () => Float64Array | undefined {
   const n = X.nRows - from;
   const columns = X.columns.map((c) => {
     const shared = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
@@ -35,9 +44,19 @@ export function scoreOnWorker(forest: CompleteForest, X: Matrix, from: number, b
   });
   const out = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
   const done = new Int32Array(new SharedArrayBuffer(4));
-  predictionWorker().postMessage({ forest, columns, out, base, block, done });
+  const w = predictionWorker();
+  w.postMessage({ forest, columns, out, base, block, done });
   return () => {
-    while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0);
+    // A worker that died cannot tell a blocked caller (its error event needs our event loop): give up after a
+    // generous bound and let the caller score the rows itself.
+    const deadline = Date.now() + WORKER_TIMEOUT_MS;
+    while (Atomics.load(done, 0) === 0) {
+      if (Atomics.wait(done, 0, 0, 1000) === 'timed-out' && Date.now() > deadline) {
+        void w.terminate();
+        worker = undefined;
+        return undefined;
+      }
+    }
     return out;
   };
 }

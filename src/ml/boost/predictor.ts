@@ -28,6 +28,17 @@ function addWalked(trees: FlatTree[], cols: Matrix['columns'], from: number, to:
   }
 }
 
+/** Adds the complete forest's leaf values to out[from..to) (out must hold the base margin). */
+function scoreRows(forest: CompleteForest, X: Matrix, from: number, to: number, out: Float64Array): void {
+  const nF = X.columns.length;
+  const block = new Float64Array(BLOCK * nF);
+  for (let start = from; start < to; start += BLOCK) {
+    const count = Math.min(to, start + BLOCK) - start;
+    if (fillBlock(X.columns, start, count, block)) addComplete(forest, block, nF, count, out, start);
+    else addCompleteDense(forest, block, nF, count, out, start);
+  }
+}
+
 /** Rows × trees from which a batch is split over two threads (below it the worker hand-off costs more). */
 const PARALLEL_MIN_WORK = 30_000_000;
 
@@ -53,14 +64,11 @@ export function predictMargin(model: HistBoostingModel, X: Matrix, nThreads = 0)
   const parallel = nThreads === 2 || (nThreads === 0 && n * model.trees.length >= PARALLEL_MIN_WORK);
   const mine = parallel ? Math.ceil(n / 2) : n;
   const theirs = parallel ? scoreOnWorker(forest, X, mine, model.baseMargin, BLOCK) : undefined;
-  const nF = X.columns.length;
-  const block = new Float64Array(BLOCK * nF);
-  for (let from = 0; from < mine; from += BLOCK) {
-    const count = Math.min(mine, from + BLOCK) - from;
-    if (fillBlock(X.columns, from, count, block)) addComplete(forest, block, nF, count, out, from);
-    else addCompleteDense(forest, block, nF, count, out, from);
-  }
-  if (theirs !== undefined) out.set(theirs(), mine);
+  scoreRows(forest, X, 0, mine, out);
+  if (theirs === undefined) return out;
+  const rest = theirs();
+  if (rest !== undefined) out.set(rest, mine);
+  else scoreRows(forest, X, mine, n, out);
   return out;
 }
 

@@ -12,6 +12,9 @@ import { trainingWorkerSource } from './worker-source.js';
 /** Below this many records a range is done in one piece: a worker round trip (~20–50 µs) would cost more. */
 export const HALVE_MIN_ROWS = 8192;
 
+/** How long the caller waits for one worker job before declaring the worker dead. */
+const WORKER_TIMEOUT_MS = 60_000;
+
 /** Share of a split's records the caller copies; the worker first counts that share, then copies the rest. */
 const CALLER_SPLIT_SHARE = 0.56;
 
@@ -72,7 +75,15 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
     Atomics.notify(ctrl, 0);
   };
   const wait = () => {
-    while (Atomics.load(ctrl, 0) === 1) Atomics.wait(ctrl, 0, 1);
+    // A job takes milliseconds; a worker silent for a minute has died (its error event cannot reach a blocked
+    // caller), so fail loudly instead of waiting forever.
+    const deadline = Date.now() + WORKER_TIMEOUT_MS;
+    while (Atomics.load(ctrl, 0) === 1) {
+      if (Atomics.wait(ctrl, 0, 1, 1000) === 'timed-out' && Date.now() > deadline) {
+        void worker.terminate();
+        throw new Error('hist_boosting: the training worker thread stopped responding; retry with nThreads: 1');
+      }
+    }
     Atomics.store(ctrl, 0, 0);
   };
   return {
