@@ -59,6 +59,7 @@ export {
   waldDifferenceInterval,
   wilsonInterval,
 } from './experiments/proportions.js';
+export { formatCampaign, recordActions, writeCampaignCsv } from './retention/campaign-output.js';
 // Retention rules and campaigns
 export { checkScoredCustomer } from './retention/check-customer.js';
 export { defaultRuleFile, defaultRules } from './retention/default-rules.js';
@@ -84,6 +85,11 @@ export {
   type RuleFile,
   RuleFileSchema,
 } from './retention/rule-schema.js';
+export {
+  campaignFromScores,
+  type StoredCampaign,
+  type StoredCampaignLine,
+} from './retention/stored-campaign.js';
 // Store-backed insights: scored snapshots, segmentation runs
 export {
   findScoredSnapshot,

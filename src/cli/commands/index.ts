@@ -12,6 +12,7 @@ import { registerModels } from './models.js';
 import { registerMonitor } from './monitor.js';
 import { registerPredict } from './predict.js';
 import { registerQuality } from './quality.js';
+import { registerRetain } from './retain.js';
 import { registerRun } from './run.js';
 import { registerScore } from './score.js';
 import { registerSegment } from './segment.js';
@@ -30,6 +31,7 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerModels,
   registerScore,
   registerSegment,
+  registerRetain,
   registerMonitor,
   registerBi,
   registerPredict,
