@@ -71,10 +71,6 @@ describe('dashboard: batch scoring, analytics and models against a real server',
     expect(stat).toMatch(/^\d+\.\d{2}×$/);
     expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(4);
     await shot(page, 'analytics-1280');
-    const phone = await d.open(390, 844);
-    await phone.page.goto('/#/analytics');
-    await settled(phone.page);
-    await shot(phone.page, 'analytics-390');
   });
 
   it('promotes another version and the model card switches to it', async () => {

@@ -17,11 +17,7 @@ describe('dashboard: overview and single prediction against a real server', () =
     const card = (await page.textContent('[data-testid="model-card"]')) ?? '';
     expect(card).toMatch(/Validation ROC-AUC\s*0\.\d{3}/);
     expect(card).toMatch(/Decision threshold\s*\d+\.\d%/);
-    await shot(page, 'overview-1280');
-    const phone = await d.open(390, 844);
-    await phone.page.goto('/');
-    await settled(phone.page);
-    await shot(phone.page, 'overview-390');
+    await shot(page, 'overview-model-1280');
     expect(d.foreignRequests).toEqual([]);
   });
 

@@ -1,14 +1,14 @@
 /**
- * End-to-end harness: a real `churn serve` (the serving fixture's small trained model, 127.0.0.1, random port) serving the
- * built dashboard, and Debian's chromium driven by playwright-core. Never downloads a browser.
+ * End-to-end harness: a real `churn serve` (the scored dashboard fixture of ./fixture.ts, 127.0.0.1, random port) serving
+ * the built dashboard, and Debian's chromium driven by playwright-core. Never downloads a browser.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { RunningServer } from '../../src/serving/server.js';
-import { modelProject } from '../../src/serving/testing/model-fixture.test-support.js';
 import { serve, testConfig } from '../../src/serving/testing/server.test-support.js';
+import { dashboardProject } from './fixture.js';
 
 /** Where screenshots go. */
 export const shotDir = path.resolve('test-output/e2e');
@@ -49,7 +49,7 @@ export interface Dashboard {
 export async function startDashboard(options: { demo?: boolean } = {}): Promise<Dashboard> {
   ensureWebBuild();
   mkdirSync(shotDir, { recursive: true });
-  const projectDir = await modelProject();
+  const projectDir = await dashboardProject();
   const server = await serve(testConfig(projectDir), { demo: options.demo ?? true, webDir });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
   const foreignRequests: string[] = [];
@@ -74,6 +74,7 @@ export async function startDashboard(options: { demo?: boolean } = {}): Promise<
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
       await server.close();
+      rmSync(projectDir, { recursive: true, force: true });
     },
   };
 }
@@ -91,4 +92,11 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     "document.querySelectorAll('.state.loading').length === 0 && document.querySelector('main h1') !== null && [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null)",
   );
+}
+
+/** GETs a JSON route of the server the way the page does (demo mode: no key). */
+export async function apiJson<T>(d: Dashboard, route: string): Promise<T> {
+  const res = await fetch(d.server.url + route);
+  if (!res.ok) throw new Error(`${route}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }

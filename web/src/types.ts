@@ -93,3 +93,163 @@ export interface JobStatus {
   finishedAt: string | null;
   error: { code: string; message: string } | null;
 }
+
+/** One group of scored customers in GET /kpis (src/bi/kpis.ts GroupKpis). */
+export interface GroupKpis {
+  group: string;
+  customers: number;
+  predictedChurnRate: number;
+  flagged: number;
+  monthlyRevenue: number;
+  revenueAtRiskMonthly: number;
+  meanClv: number | null;
+}
+
+/** GET /kpis: the newest scored batch (src/bi/kpis.ts ChurnKpis). */
+export interface Kpis {
+  snapshotDate: string;
+  modelId: string;
+  total: GroupKpis;
+  revenueAtRiskAnnualised: number;
+  realised: {
+    cohortDate: string;
+    horizonDays: number;
+    customers: number;
+    subscriptionChurnRate: number;
+    usageChurnRate: number;
+  } | null;
+  byRiskBucket: GroupKpis[];
+  byPlan: GroupKpis[];
+  byBillingCycle: GroupKpis[];
+}
+
+export type DriftClass = 'stable' | 'moderate' | 'drift';
+/** One bin of a PSI comparison: shares at training (expected) and now (actual). */
+export interface PsiBin {
+  label: string;
+  expected: number;
+  actual: number;
+}
+export interface PsiResult {
+  psi: number;
+  bins: PsiBin[];
+  rows: number;
+}
+
+/** GET /drift: the latest drift run (src/monitoring/runs/drift-report.ts DriftReport + run id and time). */
+export interface DriftRun {
+  run_id: string;
+  created_at: string;
+  modelId: string;
+  at: string;
+  rows: number;
+  epsilon: number;
+  thresholds: { moderate: number; drift: number; datasetShare: number };
+  verdict: {
+    dataset: DriftClass;
+    score: { feature: string; psi: number; class: DriftClass };
+    features: { feature: string; psi: number; class: DriftClass }[];
+    drifted: string[];
+    reason: string;
+  };
+  score: PsiResult;
+  features: (PsiResult & { feature: string; kind: 'numeric' | 'categorical' })[];
+}
+
+/** One scored cohort of GET /performance (src/monitoring/runs/performance.ts CohortPerformance). */
+export type CohortPerformance =
+  | {
+      modelId: string;
+      snapshotDate: string;
+      status: 'mature';
+      customers: number;
+      churned: number;
+      rocAuc: number | null;
+      precision: number | null;
+      recall: number | null;
+      f1: number | null;
+      accuracy: number;
+    }
+  | { modelId: string; snapshotDate: string; status: 'pending'; customers: number; labelsMatureOn: string };
+
+/** GET /performance. */
+export interface Performance {
+  cohorts: CohortPerformance[];
+}
+
+/** GET /alerts (src/monitoring/alerts/raise-alert.ts recentAlerts). */
+export interface Alerts {
+  alerts: {
+    alertId: string;
+    createdAt: string;
+    kind: string;
+    severity: 'warning' | 'critical';
+    incidentKey: string;
+    message: string;
+    delivered: boolean;
+    deliveryAttempts: number;
+    resolvedAt: string | null;
+  }[];
+}
+
+/** One segment of GET /segments (src/insights/segments/segment-snapshot.ts SegmentProfile). */
+export interface SegmentProfile {
+  id: number;
+  name: string;
+  size: number;
+  share: number;
+  churn_rate: number | null;
+  monthly_revenue: number;
+  revenue: number;
+  mean_features: Record<string, number>;
+  centroid: Record<string, number>;
+  traits: string[];
+  rationale: string;
+}
+
+/** GET /segments: the newest segmentation run (SegmentSummary). */
+export interface Segments {
+  run_id: string;
+  created_at: string;
+  snapshot_date: string;
+  k: number;
+  seed: number;
+  customers: number;
+  features: string[];
+  churn_rate_source: 'realised' | 'predicted' | 'unknown';
+  report: { k: number; inertia: number; silhouette: number | null }[];
+  segments: SegmentProfile[];
+}
+
+/** One line of GET /retention (src/insights/retention/stored-campaign.ts StoredCampaignLine). */
+export interface CampaignLine {
+  rank: number;
+  customer_id: string;
+  risk_bucket: string;
+  probability: number;
+  clv: number;
+  action: string;
+  channel: string;
+  offer: string | null;
+  rule_id: string;
+  reason: string;
+  because: string[];
+  expected_uplift: number;
+  expected_saved_revenue: number;
+  cost: number;
+  expected_net_value: number;
+  selected: boolean;
+  not_selected_because: 'negative_net_value' | 'budget' | null;
+}
+
+/** GET /retention?budget=N: the ranked campaign (first `limit` lines of `lines_total`), totals over the selected lines. */
+export interface Campaign {
+  model_id: string;
+  snapshot_date: string;
+  budget: number | null;
+  lines: CampaignLine[];
+  lines_total: number;
+  totals: { customers: number; cost: number; expected_saved_revenue: number; expected_net_value: number };
+  without_action: number;
+  unknown_rule: string[];
+}

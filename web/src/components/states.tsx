@@ -25,8 +25,12 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 /** A server or network error with its code and a retry. A 404 on a route means the server has no such feature yet. */
 export function ErrorBox({ error, retry, what }: { error: ApiError; retry?: () => void; what?: string }) {
   const missingRoute = error.status === 404 && error.problem.code === 'CHURN_ERR_NOT_FOUND' && /No route/.test(error.message);
-  if (error.status === 404 && !missingRoute && error.problem.code === 'CHURN_ERR_NOT_FOUND')
-    return <Empty title={`Nothing to show for ${what ?? 'this'} yet`}>{error.message}</Empty>; // e.g. "No drift run yet: run `churn monitor` first"
+  // "Not computed yet" is an empty state, not an error: e.g. "No drift run yet: run `churn monitor` first" (404),
+  // "No batch scores yet: run `churn score` first" (409 CHURN_ERR_NO_DATA).
+  const notYet =
+    (error.status === 404 && !missingRoute && error.problem.code === 'CHURN_ERR_NOT_FOUND') ||
+    error.problem.code === 'CHURN_ERR_NO_DATA';
+  if (notYet) return <Empty title={`Nothing to show for ${what ?? 'this'} yet`}>{error.message}</Empty>;
   return (
     <div className="state error" role="alert">
       <strong>

@@ -7,7 +7,7 @@ import { Async } from '../components/states';
 import { Card, PageHeader, Stat } from '../components/ui';
 import { count, label, num3, pct, usd } from '../format';
 import { arr, num, str } from '../pick';
-import type { Curves, ModelCard } from '../types';
+import type { Curves, ModelCard, Segments } from '../types';
 import { useApi } from '../use-api';
 
 const dimensions = [
@@ -22,7 +22,7 @@ const dimensions = [
 export default function Analytics() {
   const curves = useApi<Curves>('/model/curves');
   const model = useApi<ModelCard>('/model');
-  const segments = useApi<unknown>('/segments');
+  const segments = useApi<Segments>('/segments');
   const importance = useApi<unknown>('/importance');
   return (
     <>
@@ -38,7 +38,7 @@ export default function Analytics() {
       </div>
       <Card title="Customer segments" wide help="Groups of similar customers found by clustering their behaviour.">
         <Async state={segments} what="segments">
-          {(s) => <Segments data={s} />}
+          {(s) => <SegmentTable s={s} />}
         </Async>
       </Card>
       <Card
@@ -131,47 +131,53 @@ function ChurnByChart({ data, title }: { data: unknown; title: string }) {
   );
 }
 
-function Segments({ data }: { data: unknown }) {
-  const rows = arr(data, 'segments', 'profiles');
-  if (rows.length === 0)
-    return (
-      <p className="muted">
-        No segments computed yet (run <code>churn segment</code>).
-      </p>
-    );
+function SegmentTable({ s }: { s: Segments }) {
+  const source =
+    s.churn_rate_source === 'realised'
+      ? 'realised churn rate'
+      : s.churn_rate_source === 'predicted'
+        ? 'predicted churn rate (labels not mature yet)'
+        : 'churn rate';
   return (
-    <div className="table-wrap">
-      <table className="table compact" data-testid="segments">
-        <thead>
-          <tr>
-            <th scope="col">Segment</th>
-            <th scope="col" className="num">
-              Customers
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-            <th scope="col" className="num">
-              Churn rate
-            </th>
-            <th scope="col" className="num">
-              Monthly revenue
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s, i) => (
-            <tr key={str(s, 'id') ?? String(num(s, 'id') ?? i)}>
-              <td>{str(s, 'name', 'label') ?? `Segment ${i + 1}`}</td>
-              <td className="num">{count(num(s, 'size', 'customers'))}</td>
-              <td className="num">{pct(num(s, 'share'))}</td>
-              <td className="num">{pct(num(s, 'churn_rate', 'predicted_churn_rate'))}</td>
-              <td className="num">{usd(num(s, 'revenue', 'monthly_revenue', 'mrr'))}</td>
+    <>
+      <p className="muted">
+        {count(s.customers)} customers active on {s.snapshot_date} in {s.k} segments; churn rate column: {source}.
+      </p>
+      <div className="table-wrap">
+        <table className="table compact" data-testid="segments">
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              <th scope="col" className="num">
+                Customers
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+              <th scope="col" className="num">
+                Churn rate
+              </th>
+              <th scope="col" className="num">
+                Monthly revenue
+              </th>
+              <th scope="col">What sets it apart</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {s.segments.map((g) => (
+              <tr key={g.id} data-segment={g.id}>
+                <td>{label(g.name)}</td>
+                <td className="num">{count(g.size)}</td>
+                <td className="num">{pct(g.share)}</td>
+                <td className="num">{pct(g.churn_rate)}</td>
+                <td className="num">{usd(g.monthly_revenue)}</td>
+                <td>{g.traits.length > 0 ? g.traits.join('; ') : g.rationale}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

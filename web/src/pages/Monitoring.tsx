@@ -4,16 +4,14 @@ import { useMemo } from 'react';
 import { Chart, palette } from '../components/Chart';
 import { Async } from '../components/states';
 import { Card, PageHeader, Stat } from '../components/ui';
-import { label, num3, when } from '../format';
-import { arr, num, obj, str } from '../pick';
+import { count, label, num3, pct, when } from '../format';
+import type { Alerts as AlertList, DriftClass, DriftRun, Performance as PerformanceReply } from '../types';
 import { useApi } from '../use-api';
 
-type Obj = Record<string, unknown>;
-
 export default function Monitoring() {
-  const drift = useApi<Obj>('/drift');
-  const performance = useApi<Obj>('/performance');
-  const alerts = useApi<unknown>('/alerts');
+  const drift = useApi<DriftRun>('/drift');
+  const performance = useApi<PerformanceReply>('/performance');
+  const alerts = useApi<AlertList>('/alerts');
   return (
     <>
       <PageHeader title="Monitoring">
@@ -32,87 +30,102 @@ export default function Monitoring() {
       </Card>
       <Card title="Recent alerts" wide>
         <Async state={alerts} what="alerts">
-          {(a) => <Alerts data={a} />}
+          {(a) => <Alerts alerts={a.alerts} />}
         </Async>
       </Card>
     </>
   );
 }
 
-function Drift({ d }: { d: Obj }) {
-  const verdict = obj(d, 'verdict');
-  const score = obj(d, 'score');
-  const features = arr(d, 'features');
+const classColour: Record<DriftClass, string> = { stable: palette.green, moderate: palette.amber, drift: palette.red };
+
+function Drift({ d }: { d: DriftRun }) {
+  const { moderate, drift } = d.thresholds;
   const psiOption = useMemo<EChartsCoreOption>(() => {
-    const rows = [...features].sort((a, b) => (num(b, 'psi') ?? 0) - (num(a, 'psi') ?? 0)).slice(0, 20);
-    const colour = (v: number) => (v >= 0.2 ? palette.red : v >= 0.1 ? palette.amber : palette.green);
-    const scorePsi = num(score, 'psi');
-    const all = [
-      ...(scorePsi === null ? [] : [{ name: 'Churn score', psi: scorePsi }]),
-      ...rows.map((r) => ({ name: label(str(r, 'feature') ?? '?'), psi: num(r, 'psi') ?? 0 })),
+    const colour = (v: number) => (v > drift ? palette.red : v >= moderate ? palette.amber : palette.green);
+    const rows = [
+      { name: 'Churn score', psi: d.score.psi },
+      ...d.verdict.features.slice(0, 20).map((f) => ({ name: label(f.feature), psi: f.psi })),
     ];
+    const top = Math.max(drift * 1.5, ...rows.map((r) => r.psi));
     return {
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => v.toFixed(3) },
-      xAxis: { type: 'value', name: 'PSI', nameLocation: 'middle', nameGap: 22 },
-      yAxis: { type: 'category', inverse: true, data: all.map((x) => x.name), axisLabel: { fontSize: 11 } },
+      xAxis: { type: 'value', name: 'PSI', nameLocation: 'middle', nameGap: 22, max: Number(top.toFixed(2)) },
+      yAxis: { type: 'category', inverse: true, data: rows.map((x) => x.name), axisLabel: { fontSize: 11 } },
       series: [
         {
           type: 'bar',
-          data: all.map((x) => ({ value: x.psi, itemStyle: { color: colour(x.psi) } })),
+          data: rows.map((x) => ({ value: x.psi, itemStyle: { color: colour(x.psi) } })),
           markArea: {
             silent: true,
             data: [
-              [{ xAxis: 0.1, itemStyle: { color: 'rgba(217,119,6,0.08)' } }, { xAxis: 0.2 }],
-              [{ xAxis: 0.2, itemStyle: { color: 'rgba(220,38,38,0.08)' } }, { xAxis: 'max' }],
+              [{ xAxis: moderate, itemStyle: { color: 'rgba(217,119,6,0.10)' } }, { xAxis: drift }],
+              [{ xAxis: drift, itemStyle: { color: 'rgba(220,38,38,0.10)' } }, { xAxis: 'max' }],
             ],
           },
-          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ xAxis: 0.1 }, { xAxis: 0.2 }] },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { type: 'dashed' },
+            label: { formatter: '{c}' },
+            data: [{ xAxis: moderate }, { xAxis: drift }],
+          },
         },
       ],
     };
-  }, [features, score]);
-  const bins = arr(score, 'bins');
+  }, [d, moderate, drift]);
+  const bins = d.score.bins;
   const distOption = useMemo<EChartsCoreOption>(
     () => ({
       grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)}%` },
-      xAxis: { type: 'category', data: bins.map((b) => str(b, 'label') ?? ''), axisLabel: { fontSize: 10, rotate: 30 } },
+      xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { fontSize: 10, rotate: 30 } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [
-        { type: 'bar', name: 'baseline (training)', color: palette.grey, data: bins.map((b) => 100 * (num(b, 'expected') ?? 0)) },
-        { type: 'bar', name: 'now', color: palette.blue, data: bins.map((b) => 100 * (num(b, 'actual') ?? 0)) },
+        { type: 'bar', name: 'baseline (training)', color: palette.grey, data: bins.map((b) => 100 * b.expected) },
+        { type: 'bar', name: 'now', color: palette.blue, data: bins.map((b) => 100 * b.actual) },
       ],
     }),
     [bins],
   );
-  if (features.length === 0 && !score)
-    return (
-      <Card title="Drift" wide>
-        <p className="muted">
-          No drift run yet. Run <code>churn monitor</code> to compare today's customers with the training baseline.
-        </p>
-      </Card>
-    );
-  const dataset = str(verdict, 'dataset') ?? '—';
+  const shown = Math.min(20, d.verdict.features.length) + 1;
+  const classes = { stable: 0, moderate: 0, drift: 0 };
+  for (const f of d.verdict.features) classes[f.class]++;
   return (
     <>
-      <Card title="Drift verdict" wide help={str(verdict, 'reason') ?? undefined}>
-        <div className="stats">
-          <Stat label="Data drift" value={dataset} tone={dataset === 'drift' ? 'bad' : undefined} />
-          <Stat label="Score PSI" value={num3(num(score, 'psi'))} hint="below 0.1 = stable" />
-          <Stat label="Drifted features" value={String(arr(verdict, 'drifted').length)} />
-          <Stat label="Compared on" value={str(d, 'at', 'date') ?? '—'} hint={`${num(d, 'rows') ?? '—'} customers`} />
+      <Card title="Drift verdict" wide help={d.verdict.reason}>
+        <div className="stats" data-testid="drift-verdict">
+          <Stat label="Data drift" value={d.verdict.dataset} tone={d.verdict.dataset === 'stable' ? 'good' : 'bad'} />
+          <Stat label="Score PSI" value={num3(d.score.psi)} hint={`${d.verdict.score.class}; below ${moderate} = stable`} />
+          <Stat
+            label="Features drifted"
+            value={`${classes.drift} of ${d.verdict.features.length}`}
+            hint={`${classes.moderate} moderate, ${classes.stable} stable`}
+          />
+          <Stat
+            label="Compared on"
+            value={d.at}
+            hint={`${count(d.rows)} customers · model ${d.modelId} · run ${when(d.created_at)}`}
+          />
         </div>
       </Card>
       <div className="grid two">
-        <Card title="PSI per feature" help="Bars in the amber band (0.1–0.2) moved a little; red (above 0.2) moved a lot.">
-          <Chart
-            option={psiOption}
-            height={Math.max(240, Math.min(21, features.length + 1) * 22 + 40)}
-            label="Population stability index per feature and for the score"
-          />
+        <Card
+          title="PSI per feature"
+          help={`The score and the ${shown - 1} most moved features. Green: below ${moderate} (stable); amber band ${moderate}–${drift} (moderate); red band above ${drift} (drift).`}
+        >
+          <div data-testid="psi-chart" data-bars={shown} data-score-psi={d.score.psi.toFixed(3)}>
+            <Chart option={psiOption} height={shown * 22 + 60} label="Population stability index for the score and per feature" />
+          </div>
+          <ul className="legend-list" aria-label="Drift classes">
+            {(['stable', 'moderate', 'drift'] as const).map((c) => (
+              <li key={c}>
+                <span className="swatch" style={{ background: classColour[c] }} aria-hidden="true" /> {c}: {classes[c]} features
+              </li>
+            ))}
+          </ul>
         </Card>
         <Card
           title="Score distribution: now vs baseline"
@@ -129,38 +142,96 @@ function Drift({ d }: { d: Obj }) {
   );
 }
 
-function Performance({ p }: { p: Obj }) {
-  const cohorts = arr(p, 'cohorts', 'points', 'series');
-  const pending = str(p, 'pending', 'pending_until', 'labels_mature_on', 'maturesOn');
+function Performance({ p }: { p: PerformanceReply }) {
+  const mature = p.cohorts.filter((c) => c.status === 'mature');
+  const pending = p.cohorts.filter((c) => c.status === 'pending');
   const option = useMemo<EChartsCoreOption>(
     () => ({
       grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => v.toFixed(3) },
-      xAxis: { type: 'category', data: cohorts.map((c) => str(c, 'cohort', 'snapshot_date', 'date', 'cutoff') ?? '') },
+      xAxis: { type: 'category', data: mature.map((c) => c.snapshotDate) },
       yAxis: { type: 'value', min: 0, max: 1 },
       series: [
-        { type: 'line', name: 'ROC-AUC', color: palette.blue, data: cohorts.map((c) => num(c, 'roc_auc', 'rocAuc')) },
-        { type: 'line', name: 'PR-AUC', color: palette.amber, data: cohorts.map((c) => num(c, 'pr_auc', 'prAuc')) },
-        { type: 'line', name: 'precision', color: palette.green, data: cohorts.map((c) => num(c, 'precision')) },
-        { type: 'line', name: 'recall', color: palette.red, data: cohorts.map((c) => num(c, 'recall')) },
+        { type: 'line', name: 'ROC-AUC', color: palette.blue, data: mature.map((c) => c.rocAuc) },
+        { type: 'line', name: 'precision', color: palette.green, data: mature.map((c) => c.precision) },
+        { type: 'line', name: 'recall', color: palette.red, data: mature.map((c) => c.recall) },
+        { type: 'line', name: 'accuracy', color: palette.grey, data: mature.map((c) => c.accuracy) },
       ],
     }),
-    [cohorts],
+    [mature],
   );
-  if (cohorts.length === 0)
+  if (p.cohorts.length === 0)
     return (
-      <p className="muted" data-testid="labels-pending">
-        Labels pending{pending ? ` until ${pending}` : ''}: the churn window of the scored customers has not passed yet, so
-        realised performance cannot be measured.
+      <p className="muted">
+        No scored cohorts yet. Run <code>churn score</code>; once its churn window has passed, its realised performance shows
+        here.
       </p>
     );
-  return <Chart option={option} label="Realised performance per cohort" />;
+  return (
+    <>
+      {mature.length > 0 && <Chart option={option} height={240} label="Realised performance per cohort" />}
+      <div className="table-wrap">
+        <table className="table compact" data-testid="performance">
+          <thead>
+            <tr>
+              <th scope="col">Scored on</th>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Customers
+              </th>
+              <th scope="col" className="num">
+                Churned
+              </th>
+              <th scope="col" className="num">
+                ROC-AUC
+              </th>
+              <th scope="col" className="num">
+                Precision
+              </th>
+              <th scope="col" className="num">
+                Recall
+              </th>
+              <th scope="col" className="num">
+                Accuracy
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.cohorts.map((c) => (
+              <tr key={`${c.modelId}-${c.snapshotDate}`} data-status={c.status}>
+                <td>{c.snapshotDate}</td>
+                <td>{c.modelId}</td>
+                <td className="num">{count(c.customers)}</td>
+                {c.status === 'mature' ? (
+                  <>
+                    <td className="num">{count(c.churned)}</td>
+                    <td className="num">{num3(c.rocAuc)}</td>
+                    <td className="num">{pct(c.precision)}</td>
+                    <td className="num">{pct(c.recall)}</td>
+                    <td className="num">{pct(c.accuracy)}</td>
+                  </>
+                ) : (
+                  <td colSpan={5} className="muted" data-testid="labels-pending">
+                    labels pending until {c.labelsMatureOn}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pending.length > 0 && (
+        <p className="muted">
+          A cohort is measured once its churn window has passed: until then nobody knows yet who of its customers cancelled.
+        </p>
+      )}
+    </>
+  );
 }
 
-function Alerts({ data }: { data: unknown }) {
-  const rows = arr(data, 'alerts');
-  if (rows.length === 0)
+function Alerts({ alerts }: { alerts: AlertList['alerts'] }) {
+  if (alerts.length === 0)
     return <p className="muted">No alerts. Drift and performance checks raise one here when something needs attention.</p>;
   return (
     <div className="table-wrap">
@@ -171,15 +242,17 @@ function Alerts({ data }: { data: unknown }) {
             <th scope="col">Severity</th>
             <th scope="col">Kind</th>
             <th scope="col">Message</th>
+            <th scope="col">State</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((a, i) => (
-            <tr key={str(a, 'alert_id', 'id') ?? i}>
-              <td>{when(str(a, 'created_at', 'raised_at', 'at'))}</td>
-              <td>{str(a, 'severity', 'level') ?? '—'}</td>
-              <td>{str(a, 'kind', 'type', 'code') ?? '—'}</td>
-              <td>{str(a, 'message', 'text', 'detail') ?? ''}</td>
+          {alerts.map((a) => (
+            <tr key={a.alertId}>
+              <td>{when(a.createdAt)}</td>
+              <td>{a.severity}</td>
+              <td>{label(a.kind)}</td>
+              <td>{a.message}</td>
+              <td>{a.resolvedAt ? `resolved ${when(a.resolvedAt)}` : 'open'}</td>
             </tr>
           ))}
         </tbody>

@@ -4,12 +4,11 @@ import { ModelCardView } from '../components/ModelCardView';
 import { Async } from '../components/states';
 import { Bucket, Card, PageHeader, Stat } from '../components/ui';
 import { count, label, pct, usd } from '../format';
-import { arr, num, obj, str } from '../pick';
-import type { ModelCard } from '../types';
+import type { Kpis, ModelCard } from '../types';
 import { useApi } from '../use-api';
 
 export default function Overview() {
-  const kpis = useApi<Record<string, unknown>>('/kpis');
+  const kpis = useApi<Kpis>('/kpis');
   const model = useApi<ModelCard>('/model');
   return (
     <>
@@ -63,63 +62,46 @@ export default function Overview() {
   );
 }
 
-function KpiTiles({ k }: { k: Record<string, unknown> }) {
-  const revenue = obj(k, 'revenue_at_risk');
-  const buckets = arr(k, 'risk_buckets', 'by_risk_bucket', 'buckets');
-  const bucketObj = buckets.length === 0 ? obj(k, 'risk_buckets', 'by_risk_bucket') : null;
-  const rows: { name: string; customers: number | null; revenue: number | null }[] =
-    buckets.length > 0
-      ? buckets.map((b) => ({
-          name: str(b, 'bucket', 'risk_bucket', 'name', 'label') ?? '?',
-          customers: num(b, 'customers', 'count'),
-          revenue: num(b, 'revenue', 'monthly_revenue', 'mrr'),
-        }))
-      : Object.entries(bucketObj ?? {}).map(([name, v]) => ({
-          name,
-          customers: typeof v === 'number' ? v : num(v, 'customers', 'count'),
-          revenue: num(v, 'revenue', 'monthly_revenue', 'mrr'),
-        }));
+function KpiTiles({ k }: { k: Kpis }) {
+  const t = k.total;
+  const order = ['High', 'Medium', 'Low'];
+  const buckets = [...k.byRiskBucket].sort((a, b) => rank(order, a.group) - rank(order, b.group));
   return (
     <>
-      <div className="stats">
-        <Stat
-          label="Active customers"
-          value={count(num(k, 'active_customers', 'activeCustomers'))}
-          hint={str(k, 'as_of', 'date', 'snapshot_date') ?? undefined}
-        />
+      <div className="stats" data-testid="kpis">
+        <Stat label="Active customers" value={count(t.customers)} hint={`scored on ${k.snapshotDate}`} />
         <Stat
           label="Predicted churn rate"
-          value={pct(num(k, 'predicted_churn_rate'))}
-          hint="share expected to cancel next horizon"
+          value={pct(t.predictedChurnRate)}
+          hint={`mean churn probability; ${count(t.flagged)} above the threshold`}
           tone="bad"
         />
         <Stat
           label="Realised churn rate"
-          value={pct(num(k, 'realised_churn_rate', 'realized_churn_rate'))}
-          hint="share that actually cancelled, last mature horizon"
+          value={pct(k.realised?.subscriptionChurnRate)}
+          hint={
+            k.realised
+              ? `customers active on ${k.realised.cohortDate} who cancelled within ${k.realised.horizonDays} days`
+              : 'no cohort with mature labels yet'
+          }
         />
         <Stat
           label="Revenue at risk / month"
-          value={usd(num(k, 'revenue_at_risk_monthly', 'monthly_revenue_at_risk') ?? num(revenue, 'monthly'))}
-          hint="monthly revenue × churn probability"
+          value={usd(t.revenueAtRiskMonthly)}
+          hint={`of ${usd(t.monthlyRevenue)} monthly revenue (Σ probability × revenue)`}
           tone="bad"
         />
-        <Stat
-          label="Revenue at risk / year"
-          value={usd(
-            num(k, 'revenue_at_risk_annualised', 'revenue_at_risk_annualized', 'annualised_revenue_at_risk') ??
-              num(revenue, 'annualised', 'annualized'),
-          )}
-          hint="monthly figure × 12"
-        />
-        <Stat
-          label="Mean CLV"
-          value={usd(num(k, 'mean_clv', 'clv_mean', 'average_clv'))}
-          hint="expected lifetime value per customer"
-        />
+        <Stat label="Revenue at risk / year" value={usd(k.revenueAtRiskAnnualised)} hint="monthly figure × 12" />
+        <Stat label="Mean CLV" value={usd(t.meanClv)} hint="expected lifetime value per customer" />
       </div>
-      {rows.length > 0 && (
-        <table className="table compact">
+      {k.realised && (
+        <p className="muted">
+          Besides the {pct(k.realised.subscriptionChurnRate)} who cancelled, {pct(k.realised.usageChurnRate)} of that cohort kept
+          paying but stopped using the product (silent churn).
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="table compact" data-testid="risk-buckets">
           <caption>Customers per risk bucket</caption>
           <thead>
             <tr>
@@ -128,23 +110,71 @@ function KpiTiles({ k }: { k: Record<string, unknown> }) {
                 Customers
               </th>
               <th scope="col" className="num">
+                Mean churn probability
+              </th>
+              <th scope="col" className="num">
                 Monthly revenue
+              </th>
+              <th scope="col" className="num">
+                Revenue at risk / month
               </th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
+            {buckets.map((r) => (
+              <tr key={r.group} data-bucket={r.group}>
                 <td>
-                  <Bucket name={r.name} />
+                  <Bucket name={r.group} />
                 </td>
                 <td className="num">{count(r.customers)}</td>
-                <td className="num">{usd(r.revenue)}</td>
+                <td className="num">{pct(r.predictedChurnRate)}</td>
+                <td className="num">{usd(r.monthlyRevenue)}</td>
+                <td className="num">{usd(r.revenueAtRiskMonthly)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      )}
+      </div>
+      <div className="table-wrap">
+        <table className="table compact" data-testid="kpi-groups">
+          <caption>By plan and billing cycle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="num">
+                Customers
+              </th>
+              <th scope="col" className="num">
+                Predicted churn rate
+              </th>
+              <th scope="col" className="num">
+                Revenue at risk / month
+              </th>
+              <th scope="col" className="num">
+                Mean CLV
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...k.byPlan.map((g) => ['Plan', g] as const), ...k.byBillingCycle.map((g) => ['Billing', g] as const)].map(
+              ([kind, g]) => (
+                <tr key={`${kind}-${g.group}`}>
+                  <td>
+                    <span className="muted">{kind}:</span> {g.group}
+                  </td>
+                  <td className="num">{count(g.customers)}</td>
+                  <td className="num">{pct(g.predictedChurnRate)}</td>
+                  <td className="num">{usd(g.revenueAtRiskMonthly)}</td>
+                  <td className="num">{usd(g.meanClv)}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
+
+/** Position of `name` in `order` (unknown names last). */
+const rank = (order: string[], name: string) => (order.includes(name) ? order.indexOf(name) : order.length);

@@ -4,11 +4,12 @@ import { saveBlob } from '../api';
 import { Async } from '../components/states';
 import { Card, PageHeader, Stat } from '../components/ui';
 import { csvLine } from '../csv';
-import { count, pct, usd } from '../format';
-import { arr, num, obj, str } from '../pick';
+import { count, label, pct, usd } from '../format';
+import type { Campaign, CampaignLine } from '../types';
 import { useApi } from '../use-api';
 
-type Obj = Record<string, unknown>;
+/** Lines asked for: enough for any campaign a budget of the slider buys; the totals always cover the whole campaign. */
+const lineLimit = 5000;
 
 export default function Retention() {
   const [budget, setBudget] = useState(1000);
@@ -18,7 +19,7 @@ export default function Retention() {
     const t = setTimeout(() => setApplied(budget), 350);
     return () => clearTimeout(t);
   }, [budget]);
-  const plan = useApi<Obj>(`/retention?budget=${applied}`);
+  const plan = useApi<Campaign>(`/retention?budget=${applied}&limit=${lineLimit}`);
   return (
     <>
       <PageHeader title="Retention">
@@ -45,46 +46,96 @@ export default function Retention() {
   );
 }
 
-function Plan({ p, budget }: { p: Obj; budget: number }) {
-  const lines = arr(p, 'lines', 'campaign', 'customers');
-  const totals = obj(p, 'totals');
-  const selected = lines.filter((l) => l.selected !== false);
+function Plan({ p, budget }: { p: Campaign; budget: number }) {
+  const selected = p.lines.filter((l) => l.selected);
+  const overBudget = p.lines.filter((l) => l.not_selected_because === 'budget').length;
+  const notWorth = p.lines.filter((l) => l.not_selected_because === 'negative_net_value').length;
   const exportCsv = () => {
-    const header = ['rank', 'customer_id', 'probability', 'action', 'channel', 'offer', 'reason', 'cost', 'expected_net_value'];
+    const header = [
+      'rank',
+      'customer_id',
+      'risk_bucket',
+      'probability',
+      'clv',
+      'action',
+      'channel',
+      'offer',
+      'rule_id',
+      'reason',
+      'expected_saved_revenue',
+      'cost',
+      'expected_net_value',
+    ];
     const body = selected.map((l) =>
       csvLine([
-        num(l, 'rank'),
-        str(l, 'customer_id'),
-        num(l, 'probability'),
-        str(l, 'action'),
-        str(l, 'channel'),
-        str(l, 'offer'),
-        reasonOf(l),
-        num(l, 'cost', 'cost_per_contact'),
-        num(l, 'expected_net_value', 'expected_value'),
+        l.rank,
+        l.customer_id,
+        l.risk_bucket,
+        Number(l.probability.toFixed(4)),
+        cents(l.clv),
+        l.action,
+        l.channel,
+        l.offer,
+        l.rule_id,
+        l.reason,
+        cents(l.expected_saved_revenue),
+        cents(l.cost),
+        cents(l.expected_net_value),
       ]),
     );
     saveBlob(new Blob([`${csvLine(header)}\n${body.join('\n')}\n`], { type: 'text/csv' }), `retention-campaign-${budget}.csv`);
   };
-  if (lines.length === 0)
+  if (p.lines_total === 0)
     return (
       <Card title="Campaign" wide>
-        <p className="muted">No customer qualifies for a retention action right now.</p>
+        <p className="muted">
+          No scored customer qualifies for a retention action right now ({count(p.without_action)} scored customers matched no
+          rule).
+        </p>
       </Card>
     );
   return (
-    <Card title="Campaign" wide>
-      <div className="stats">
-        <Stat label="Customers to contact" value={count(num(totals, 'customers') ?? selected.length)} />
-        <Stat label="Campaign cost" value={usd(num(totals, 'cost'))} />
-        <Stat label="Expected saved revenue" value={usd(num(totals, 'expected_saved_revenue'))} />
-        <Stat label="Expected net value" value={usd(num(totals, 'expected_net_value'))} tone="good" />
+    <Card
+      title="Campaign"
+      wide
+      help={`Customers scored on ${p.snapshot_date} by model ${p.model_id}. A line is selected while its cost still fits the budget and it is expected to save more than it costs.`}
+    >
+      <div className="stats" data-testid="campaign-totals">
+        <Stat label="Customers to contact" value={count(p.totals.customers)} hint={`of ${count(p.lines_total)} with an action`} />
+        <Stat label="Campaign cost" value={usd(p.totals.cost)} hint={`budget ${usd(budget)}`} />
+        <Stat
+          label="Expected saved revenue"
+          value={usd(p.totals.expected_saved_revenue)}
+          hint="probability × CLV × success rate"
+        />
+        <Stat label="Expected net value" value={usd(p.totals.expected_net_value)} tone="good" hint="saved revenue − cost" />
       </div>
+      <p className="muted">
+        Not selected: {count(overBudget)} over the budget, {count(notWorth)} cost more than they are expected to save;{' '}
+        {count(p.without_action)} scored customers match no retention rule.
+      </p>
       <div className="toolbar">
-        <button type="button" onClick={exportCsv}>
+        <button type="button" onClick={exportCsv} disabled={selected.length === 0}>
           Export CSV ({selected.length} rows)
         </button>
       </div>
+      {selected.length === 0 ? (
+        <p className="muted">The budget buys no contact yet: move the slider up.</p>
+      ) : (
+        <Lines lines={selected} />
+      )}
+      {p.lines.length < p.lines_total && (
+        <p className="muted">
+          The ranking lists the best {count(p.lines.length)} of {count(p.lines_total)} customers with an action.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+function Lines({ lines }: { lines: CampaignLine[] }) {
+  return (
+    <>
       <div className="table-wrap">
         <table className="table compact" data-testid="campaign">
           <thead>
@@ -102,40 +153,38 @@ function Plan({ p, budget }: { p: Obj; budget: number }) {
                 Cost
               </th>
               <th scope="col" className="num">
-                Expected value
+                Expected net value
               </th>
             </tr>
           </thead>
           <tbody>
-            {selected.slice(0, 200).map((l, i) => (
-              <tr key={str(l, 'customer_id') ?? i}>
-                <td className="num">{num(l, 'rank') ?? i + 1}</td>
-                <td>{str(l, 'customer_id')}</td>
-                <td className="num">{pct(num(l, 'probability'))}</td>
+            {lines.slice(0, 200).map((l) => (
+              <tr key={l.customer_id} data-customer={l.customer_id}>
+                <td className="num">{l.rank}</td>
+                <td>{l.customer_id}</td>
+                <td className="num">
+                  {pct(l.probability)}
+                  <div className="muted">{l.risk_bucket}</div>
+                </td>
                 <td>
-                  {str(l, 'action')}
+                  {label(l.action)}
                   <div className="muted">
-                    {str(l, 'channel')}
-                    {str(l, 'offer') ? ` · ${str(l, 'offer')}` : ''}
+                    {l.channel}
+                    {l.offer ? ` · ${l.offer}` : ''}
                   </div>
                 </td>
-                <td>{reasonOf(l)}</td>
-                <td className="num">{usd(num(l, 'cost', 'cost_per_contact'))}</td>
-                <td className="num">{usd(num(l, 'expected_net_value', 'expected_value'))}</td>
+                <td>{l.because.length > 0 ? l.because.join('; ') : l.reason}</td>
+                <td className="num">{usd(l.cost)}</td>
+                <td className="num">{usd(l.expected_net_value)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {selected.length > 200 && (
-        <p className="muted">Showing the first 200 of {count(selected.length)}; export the CSV for all.</p>
-      )}
-    </Card>
+      {lines.length > 200 && <p className="muted">Showing the first 200 of {count(lines.length)}; export the CSV for all.</p>}
+    </>
   );
 }
 
-function reasonOf(l: Obj): string {
-  const because = l.because;
-  if (Array.isArray(because) && because.length > 0) return because.map(String).join('; ');
-  return str(l, 'reason', 'rule_description') ?? '';
-}
+/** Money rounded to cents for the CSV. */
+const cents = (v: number) => Math.round(v * 100) / 100;
