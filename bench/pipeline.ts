@@ -43,9 +43,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
 }
 
 async function pipeline(sizes: number[], months: number, budget: number): Promise<void> {
-  const rows: string[] = [];
+  // Rows are printed as they come (a 100k run takes a while), the header first.
+  console.log(machine());
+  console.log('| customers | stage | wall s | CPU s | note |\n|---:|---|---:|---:|---|');
   const row = (size: number, stage: string, wall: number, cpu: number | null, note = '') =>
-    rows.push(
+    console.log(
       `| ${size.toLocaleString('en')} | ${stage} | ${wall.toFixed(1)} | ${cpu === null ? '—' : cpu.toFixed(1)} | ${note} |`,
     );
   for (const customers of sizes) {
@@ -107,9 +109,7 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
     );
     await store.close();
   }
-  console.log(machine());
-  console.log('| customers | stage | wall s | CPU s | note |\n|---:|---|---:|---:|---|');
-  for (const r of rows) console.log(r);
+  console.log(`end: ${machine()}`);
 }
 
 /** Mean over folds of the per-fold ROC-AUC (how py_reference.py reports it), from out-of-fold probabilities. */
