@@ -1,5 +1,13 @@
 /** The public surface of src/insights: driver sentences, CLV, retention rules and campaigns, experiments, segment names. */
 
+export {
+  type ChurnBy,
+  type ChurnDimension,
+  type ChurnGroup,
+  churnBy,
+  churnDimensions,
+  tenureBand,
+} from './analytics/churn-by.js';
 // Customer lifetime value and revenue at risk
 export {
   type CustomerValue,

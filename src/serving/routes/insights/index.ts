@@ -2,8 +2,16 @@
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ChurnError } from '../../../errors/index.js';
-import { campaignFromScores, defaultRules, latestSegmentation, requireScoredSnapshot } from '../../../insights/index.js';
+import {
+  campaignFromScores,
+  churnBy,
+  churnDimensions,
+  defaultRules,
+  latestSegmentation,
+  requireScoredSnapshot,
+} from '../../../insights/index.js';
 import type { ServingDeps } from '../../deps.js';
+import { importanceService } from './importance.js';
 
 const open = T.Record(T.String(), T.Unknown());
 const RetentionQuery = T.Object(
@@ -14,6 +22,8 @@ const RetentionQuery = T.Object(
   },
   { additionalProperties: false },
 );
+
+const ChurnByQuery = T.Object({ dimension: T.Union(churnDimensions.map((d) => T.Literal(d))) }, { additionalProperties: false });
 
 /** The insights route group. */
 export async function insightsRoutes(app: FastifyInstance, deps: ServingDeps): Promise<void> {
@@ -51,5 +61,33 @@ export async function insightsRoutes(app: FastifyInstance, deps: ServingDeps): P
       // Totals cover the whole campaign; the reply lists the first `limit` lines of the ranking.
       return { ...campaign, lines_total: campaign.lines.length, lines: campaign.lines.slice(0, limit) };
     },
+  );
+  app.get(
+    '/analytics/churn-by',
+    {
+      schema: {
+        tags: ['insights'],
+        summary: 'Realised (mature labels) and predicted churn rate, customers and revenue at risk per group of a dimension',
+        querystring: ChurnByQuery,
+        response: { 200: open },
+      },
+    },
+    async (request) => {
+      const { dimension } = request.query as { dimension: string };
+      return churnBy(deps.store, dimension, { horizonDays: deps.models.peek()?.scorer.horizonDays ?? 30 });
+    },
+  );
+  const importance = importanceService(deps.store);
+  app.get(
+    '/importance',
+    {
+      schema: {
+        tags: ['insights'],
+        summary:
+          'Global importance of the current model on business features: every method, mean |SHAP| on today’s customers first',
+        response: { 200: open },
+      },
+    },
+    async () => importance(deps.models.current()),
   );
 }

@@ -51,3 +51,36 @@ describe('insights routes on a scored project', () => {
     expect((await call(server, 'GET', '/retention?bugdet=5')).body.code).toBe('CHURN_ERR_VALIDATION');
   });
 });
+
+describe('analytics and importance routes', () => {
+  it('GET /analytics/churn-by gives realised and predicted rates per plan, customers summing to the scored run', async () => {
+    const r = await call(server, 'GET', '/analytics/churn-by?dimension=plan_type');
+    expect(r.status).toBe(200);
+    const groups = r.body.groups as Obj[];
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.reduce((s, g) => s + (g.customers as number), 0)).toBe(p.scored);
+    expect(r.body.realised_cutoff).not.toBeNull();
+    for (const g of groups) {
+      expect(g.predicted_churn_rate as number).toBeGreaterThan(0);
+      expect(g.revenue_at_risk as number).toBeGreaterThan(0);
+    }
+    const tenure = await call(server, 'GET', '/analytics/churn-by?dimension=tenure_band');
+    expect((tenure.body.groups as Obj[]).every((g) => /months|years/.test(g.group as string))).toBe(true);
+  });
+
+  it('GET /analytics/churn-by refuses an unknown dimension', async () => {
+    const r = await call(server, 'GET', '/analytics/churn-by?dimension=colour');
+    expect(r.body.code).toBe('CHURN_ERR_VALIDATION');
+  });
+
+  it('GET /importance leads with mean |SHAP| on today’s customers, on business features', async () => {
+    const r = await call(server, 'GET', '/importance');
+    expect(r.status).toBe(200);
+    expect(r.body.primary).toMatch(/^mean \|SHAP\| \(log-odds\) over \d+ customers/);
+    const features = r.body.features as Obj[];
+    expect(features.length).toBeGreaterThan(5);
+    expect(features.some((f) => f.feature === 'plan_type')).toBe(true);
+    expect(features.some((f) => String(f.feature).startsWith('plan_type_'))).toBe(false);
+    expect((r.body.methods as Obj[]).length).toBeGreaterThanOrEqual(2);
+  });
+});
