@@ -40,7 +40,11 @@ export async function generateBusiness(
     failed = false;
   } finally {
     if (!failed) await sink.close();
-    else await (sink.abort ? sink.abort() : sink.close()).catch(() => undefined); // the first error is the one to report
+    else {
+      // Let the batch in flight finish (or fail) first, so what the sink holds afterwards is well defined.
+      await pending?.catch(() => undefined);
+      await (sink.abort ? sink.abort() : sink.close()).catch(() => undefined); // the first error is the one to report
+    }
   }
   return tally.summary(resolved.customers, resolved.monthlyChurnRate);
 }

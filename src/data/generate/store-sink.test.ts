@@ -38,4 +38,19 @@ describe.each(engines)('generating into the $name store', ({ open }) => {
     const [{ m }] = await store.all<{ m: number }>('SELECT COUNT(*) AS m FROM usage_daily');
     expect(Number(m)).toBe(second.rows.usage_daily);
   });
+
+  it('a failure mid-way leaves only whole, committed batches of customers behind', async () => {
+    const store = await open();
+    const failAt = (id: string) => {
+      if (id === 'C00000095') throw new Error('boom');
+      return 1;
+    };
+    await expect(generateBusiness({ ...options, churnHazard: failAt }, storeSink(store))).rejects.toThrow('boom');
+    const [{ n }] = await store.all<{ n: number }>('SELECT COUNT(*) AS n FROM customers');
+    expect(Number(n)).toBe(80); // batches of 40: customers 1–80 committed, the batch holding 95 never written
+    const [{ orphans }] = await store.all<{ orphans: number }>(
+      "SELECT COUNT(*) AS orphans FROM usage_daily WHERE customer_id > 'C00000080'",
+    );
+    expect(Number(orphans)).toBe(0);
+  });
 });
