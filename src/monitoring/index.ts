@@ -6,6 +6,6 @@ export { baselineOf, type DriftOptions, type DriftReport, driftReport, type Feat
 export { formatDrift } from './runs/format-drift.js';
 export { type CycleOptions, type MonitorCycle, monitorCycle } from './runs/monitor-cycle.js';
 export { type CohortPerformance, realisedPerformance } from './runs/performance.js';
-export { type RetrainDecision, retrainChallenger } from './runs/retrain.js';
+export { type RetrainDecision, type RetrainOptions, retrainChallenger } from './runs/retrain.js';
 export { driftOptionsOf, monitoringDir, runDrift } from './runs/run-drift.js';
 export { latestRun, type RunKind, type SavedRun, saveRun } from './runs/save-run.js';

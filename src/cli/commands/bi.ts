@@ -20,7 +20,7 @@ export function registerBi(program: Command): void {
             format: opts.format,
           });
         await withStore(async (store, config) => {
-          const r = await writeBi(store, projectPath('bi'), {
+          const r = await writeBi(store, projectPath(config.paths.bi), {
             hmacKey: config.secrets.hmacKey,
             rawIds: opts.rawIds,
             format: opts.format as 'csv' | 'parquet',

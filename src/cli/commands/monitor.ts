@@ -1,6 +1,6 @@
 /** `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts. */
 import type { Command } from 'commander';
-import { formatDrift, monitorCycle, retrainChallenger } from '../../monitoring/index.js';
+import { formatDrift, monitorCycle } from '../../monitoring/index.js';
 import { openScorer } from '../../scoring/index.js';
 import { action, withStore } from '../context.js';
 
@@ -39,7 +39,7 @@ export function registerMonitor(program: Command): void {
         for (;;) {
           await withStore(async (store, config) => {
             const scorer = await openScorer(config, opts.model);
-            const cycle = await monitorCycle(store, scorer, config, { at: opts.at });
+            const cycle = await monitorCycle(store, scorer, config, { at: opts.at, retrainOnDrift: opts.retrainOnDrift });
             if (opts.json) console.log(JSON.stringify(cycle, null, 2));
             else {
               console.log(formatDrift(cycle.drift));
@@ -53,13 +53,13 @@ export function registerMonitor(program: Command): void {
                 );
               const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
               console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
-            }
-            if (opts.retrainOnDrift && cycle.drift.verdict.dataset !== 'stable') {
-              const { decision } = await retrainChallenger(store, config, scorer);
-              console.log(
-                `retrain on ${decision.window}: champion ${decision.champion.modelId} ROC-AUC ${decision.champion.rocAuc.toFixed(4)}, ` +
-                  `challenger ${decision.challenger.modelId} ${decision.challenger.rocAuc.toFixed(4)} → ${decision.promoted ? 'PROMOTED' : 'kept champion'}`,
-              );
+              const d = cycle.retrain;
+              if (d)
+                console.log(
+                  `retrain on ${d.window}: champion ${d.champion.modelId} ROC-AUC ${d.champion.rocAuc.toFixed(4)}, ` +
+                    `challenger ${d.challenger.modelId} ${d.challenger.rocAuc.toFixed(4)} → ${d.promoted ? 'PROMOTED' : 'kept champion'}`,
+                );
+              else if (opts.retrainOnDrift) console.log('retrain: not needed (drift verdict stable)');
             }
           });
           if (!period) break;

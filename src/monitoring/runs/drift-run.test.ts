@@ -107,6 +107,40 @@ describe('drift of the current model against its baseline on generated data', ()
       await hook.stop();
     }
   });
+
+  it('retrains from the monitor cycle on a drifted verdict and records the decision, but never on stable data', async () => {
+    const train = { models: 'lr', budgetSeconds: 0, codeVersion: 'test' } as const;
+    const models = async (b: MonitoredBusiness) =>
+      Number((await b.store.all<{ n: number }>('SELECT COUNT(*) AS n FROM model_versions'))[0].n);
+    const calmModels = await models(clean);
+    const calm = await monitorCycle(clean.store, loadScorer(clean.artifact), clean.config, {
+      at: monitoredAt,
+      writeFile: false,
+      log: () => {},
+      retrainOnDrift: { train },
+    });
+    expect(calm.drift.verdict.dataset).toBe('stable');
+    expect(calm.retrain).toBeNull();
+    expect(await latestRun(clean.store, 'retrain')).toBeNull();
+    expect(await models(clean)).toBe(calmModels);
+
+    const wave = await monitorCycle(crash.store, loadScorer(crash.artifact), crash.config, {
+      at: monitoredAt,
+      writeFile: false,
+      log: () => {},
+      retrainOnDrift: { train, margin: -1 },
+    });
+    expect(wave.drift.verdict.dataset).not.toBe('stable');
+    expect(wave.retrain).toMatchObject({ window: '2025-12-01', champion: { modelId: crash.artifact.modelId }, promoted: true });
+    // The challenger is registered (an identical retrain earlier in this file may have registered the same id already).
+    const registered = await crash.store.all<{ model_id: string }>('SELECT model_id FROM model_versions WHERE model_id = ?', [
+      wave.retrain?.challenger.modelId,
+    ]);
+    expect(registered.length).toBe(1);
+    expect(wave.retrain?.challenger.modelId).not.toBe(crash.artifact.modelId);
+    const recorded = await latestRun(crash.store, 'retrain');
+    expect(recorded).toMatchObject({ modelId: wave.retrain?.challenger.modelId, verdict: 'promoted', result: wave.retrain });
+  }, 60_000);
 });
 
 describe.each(engines)('monitoring runs on the $name store', (engine) => {

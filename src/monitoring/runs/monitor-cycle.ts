@@ -1,4 +1,4 @@
-/** One monitoring cycle: drift run → drift alerts, and the API health check when an API URL is configured. */
+/** One monitoring cycle: drift run → drift alerts, API health check, realised performance, and retraining on drift. */
 import type { LoadedConfig } from '../../config/index.js';
 import type { Scorer } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
@@ -6,6 +6,7 @@ import { type ApiCheck, alertOnDrift, checkApi, type RaisedAlert, raiseAlert, re
 import { alertOptionsOf } from './alert-options.js';
 import type { DriftReport } from './drift-report.js';
 import { type CohortPerformance, realisedPerformance } from './performance.js';
+import { type RetrainDecision, type RetrainOptions, retrainChallenger } from './retrain.js';
 import { monitoringDir, runDrift } from './run-drift.js';
 import { type SavedRun, saveRun } from './save-run.js';
 
@@ -17,6 +18,8 @@ export interface MonitorCycle {
   alerts: RaisedAlert[];
   api: ApiCheck | null;
   performance: CohortPerformance[];
+  /** The champion/challenger decision when the cycle retrained, null when it did not (stable data or not asked). */
+  retrain: RetrainDecision | null;
 }
 
 /** Options of one cycle. */
@@ -24,9 +27,14 @@ export interface CycleOptions {
   at?: string;
   writeFile?: boolean;
   log?: (line: string) => void;
+  /** Train a challenger when the drift verdict is not stable (true = config defaults; an object overrides them). */
+  retrainOnDrift?: boolean | Omit<RetrainOptions, 'writeFile'>;
 }
 
-/** Runs drift for `scorer` at `at`, alerts on it (one incident per condition), checks the API if configured. */
+/**
+ * Runs drift for `scorer` at `at`, alerts on it (one incident per condition), checks the API if configured, measures
+ * matured cohorts, and — with `retrainOnDrift` and a moderate or drift verdict — runs champion/challenger retraining.
+ */
 export async function monitorCycle(
   store: Store,
   scorer: Scorer,
@@ -69,5 +77,10 @@ export async function monitorCycle(
       );
     else await resolveIncident(store, key);
   }
-  return { drift: report, driftRun: run, alerts, api, performance };
+  let retrain: RetrainDecision | null = null;
+  if (o.retrainOnDrift && report.verdict.dataset !== 'stable') {
+    const r = o.retrainOnDrift === true ? {} : o.retrainOnDrift;
+    retrain = (await retrainChallenger(store, config, scorer, { ...r, writeFile: o.writeFile })).decision;
+  }
+  return { drift: report, driftRun: run, alerts, api, performance, retrain };
 }

@@ -18,6 +18,13 @@ export interface RetrainDecision {
   promoted: boolean;
 }
 
+/** Options of a retraining: the promotion margin (default monitoring.retrainMargin) and the challenger's training. */
+export interface RetrainOptions {
+  margin?: number;
+  train?: TrainOptions;
+  writeFile?: boolean;
+}
+
 /**
  * Trains a challenger (registered, not promoted) with `train` options, scores champion and challenger on the SAME rows —
  * the snapshot at the newest date whose horizon has matured — and promotes the challenger only when its ROC-AUC beats
@@ -27,7 +34,7 @@ export async function retrainChallenger(
   store: Store,
   config: LoadedConfig,
   champion: Scorer,
-  options: { margin?: number; train?: TrainOptions; writeFile?: boolean } = {},
+  options: RetrainOptions = {},
 ): Promise<{ decision: RetrainDecision; run: SavedRun }> {
   const margin = options.margin ?? config.monitoring.retrainMargin;
   const horizon = champion.horizonDays ?? 30;

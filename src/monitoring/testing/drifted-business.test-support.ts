@@ -1,4 +1,4 @@
-/** Test support: a generated 1,500-customer business (optionally with a crash wave), a model trained before the wave. */
+/** Test support: a generated business (1,500 customers by default, optionally a crash wave), a model trained before the wave. */
 
 import type { LoadedConfig } from '../../config/index.js';
 import { generateBusiness, storeSink } from '../../data/generate/index.js';
@@ -20,10 +20,10 @@ export interface MonitoredBusiness {
 }
 
 /** A fresh SQLite store with the business, a temp project, and a registered + promoted logistic model. */
-export async function monitoredBusiness(crashWave: boolean, store?: Store): Promise<MonitoredBusiness> {
+export async function monitoredBusiness(crashWave: boolean, store?: Store, customers = 1500): Promise<MonitoredBusiness> {
   const s = store ?? (await openStore(':memory:'));
   const drift = crashWave ? [{ kind: 'crash_wave' as const, from: waveStart }] : [];
-  await generateBusiness({ customers: 1500, months: 12, seed: 5, drift }, storeSink(s));
+  await generateBusiness({ customers, months: 12, seed: 5, drift }, storeSink(s));
   const config = tempProject();
   const r = await trainModels(s, config, {
     models: 'lr',

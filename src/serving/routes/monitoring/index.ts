@@ -8,7 +8,12 @@ import type { ServingDeps } from '../../deps.js';
 
 const open = T.Record(T.String(), T.Unknown());
 const AlertsQuery = T.Object(
-  { limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 50 })) },
+  {
+    // Query values arrive as text (this server does not coerce types): the 1–500 range is checked by pattern.
+    limit: T.Optional(
+      T.String({ pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$', description: 'alerts listed, 1–500 (default 50)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -57,8 +62,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServingDeps):
       schema: { tags: ['monitoring'], summary: 'Recent alerts, newest first', querystring: AlertsQuery, response: { 200: open } },
     },
     async (request) => {
-      const { limit } = request.query as { limit?: number };
-      return { alerts: await recentAlerts(deps.store, limit ?? 50) };
+      const { limit } = request.query as { limit?: string };
+      return { alerts: await recentAlerts(deps.store, limit === undefined ? 50 : Number(limit)) };
     },
   );
 }
