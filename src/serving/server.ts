@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
 import type { LoadedConfig } from '../config/index.js';
 import { ChurnError } from '../errors/index.js';
@@ -41,9 +42,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Keyed HMAC-SHA256 of a customer id (first 16 hex digits): stable per key, not reversible without it. */
+/**
+ * Keyed HMAC-SHA256 of a customer id (first 16 hex digits): stable per key, not reversible without it. Recent ids are
+ * remembered (a CRM re-scores the same customers; one HMAC costs more than the prediction's own scoring).
+ */
 export function pseudonymiser(key: string): (customerId: string) => string {
-  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+  const recent = new LRUCache<string, string>({ max: 10_000 });
+  return (id) => {
+    let ref = recent.get(id);
+    if (ref === undefined) {
+      ref = createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+      recent.set(id, ref);
+    }
+    return ref;
+  };
 }
 
 const loopback = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -21,10 +21,22 @@ interface FieldRule {
   pattern?: string;
 }
 
-const rules = new Map<string, FieldRule & { re?: RegExp }>(
+/** A field's rule, compiled once: type list, enum as a set, pattern as a RegExp. */
+interface CompiledRule extends FieldRule {
+  types: string[];
+  values?: Set<unknown>;
+  re?: RegExp;
+}
+
+const rules = new Map<string, CompiledRule>(
   Object.entries(RecordSchema.properties as Record<string, FieldRule>).map(([k, r]) => [
     k,
-    { ...r, re: r.pattern ? new RegExp(r.pattern) : undefined },
+    {
+      ...r,
+      types: r.type === undefined ? [] : [r.type].flat(),
+      values: r.enum ? new Set(r.enum) : undefined,
+      re: r.pattern ? new RegExp(r.pattern) : undefined,
+    },
   ]),
 );
 
@@ -42,13 +54,16 @@ function fits(types: string[], actual: string): boolean {
 /** Null when `record` satisfies RecordSchema; otherwise the first broken rule. */
 export function checkRecord(record: unknown): RecordIssue | null {
   if (typeOf(record) !== 'object') return { field: '(record)', rule: 'type', message: 'must be an object' };
-  for (const [field, v] of Object.entries(record as Record<string, unknown>)) {
+  const fields = record as Record<string, unknown>;
+  for (const field in fields) {
+    if (!Object.hasOwn(fields, field)) continue;
+    const v = fields[field];
     const r = rules.get(field);
     if (!r) return { field, rule: 'unknown field', message: 'is not a field of this request' };
-    const types = r.type === undefined ? [] : [r.type].flat();
+    const types = r.types;
     const t = typeOf(v);
     if (types.length > 0 && !fits(types, t)) return { field, rule: 'type', message: `must be ${types.join(' or ')}` };
-    if (r.enum && !r.enum.includes(v))
+    if (r.enum && !r.values?.has(v))
       return { field, rule: 'enum', message: `must be one of ${r.enum.filter((e) => e !== null).join(', ')}` };
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return { field, rule: 'type', message: 'must be a finite number' };
