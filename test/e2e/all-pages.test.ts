@@ -5,6 +5,7 @@ import { type Dashboard, settled, shot, startDashboard } from './harness.js';
 const pages = [
   ['retention', 'Retention'],
   ['monitoring', 'Monitoring'],
+  ['analytics', 'Analytics'],
 ] as const;
 
 describe('dashboard: every page at 1280 px and 390 px', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Campaign, DriftRun, Kpis, Performance, Segments } from '../../web/src/types.js';
+import type { Campaign, ChurnBy, DriftRun, Importance, Kpis, Performance, Segments } from '../../web/src/types.js';
 import { apiJson, type Dashboard, settled, shot, shotDir, startDashboard } from './harness.js';
 
 const int = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -36,7 +36,7 @@ describe('dashboard: business pages show the real figures of a scored, monitored
     expect(await tile('Mean CLV')).toBe(usd(k.total.meanClv ?? Number.NaN));
     const bucketRows = page.locator('[data-testid="risk-buckets"] tbody tr');
     const names = await bucketRows.locator('td:nth-child(1)').allTextContents();
-    expect(names).toEqual(['High', 'Medium', 'Low'].filter((b) => k.byRiskBucket.some((g) => g.group === b)));
+    expect(names).toEqual(['Very High', 'High', 'Medium', 'Low'].filter((b) => k.byRiskBucket.some((g) => g.group === b)));
     const counts = await bucketRows.locator('td:nth-child(2)').allTextContents();
     expect(counts).toEqual(names.map((b) => int(k.byRiskBucket.find((g) => g.group === b)?.customers ?? Number.NaN)));
     expect(counts.reduce((sum, n) => sum + Number(n.replaceAll(',', '')), 0)).toBe(k.total.customers);
@@ -47,12 +47,23 @@ describe('dashboard: business pages show the real figures of a scored, monitored
     await shot(phone.page, 'overview-390');
   });
 
-  it('lists the stored segments with sizes adding up to the segmented customers', async () => {
+  it('shows churn by every dimension, the stored segments and global importance on analytics', async () => {
     const s = await apiJson<Segments>(d, '/segments');
     expect(s.segments).toHaveLength(4);
     const { page } = await d.open();
     await page.goto('/#/analytics');
     await settled(page);
+    for (const dimension of ['plan_type', 'billing_cycle', 'device_type', 'acquisition_channel', 'region', 'tenure_band']) {
+      const by = await apiJson<ChurnBy>(d, `/analytics/churn-by?dimension=${dimension}`);
+      const customers = by.groups.reduce((sum, g) => sum + g.customers, 0);
+      expect(customers).toBe(s.customers); // every scored customer falls in exactly one group
+      const note = page.locator(`[data-testid="churn-by-${dimension}"]`);
+      expect(await note.getAttribute('data-groups')).toBe(String(by.groups.length));
+      expect(await note.textContent()).toContain(`${int(customers)} customers · revenue at risk`);
+    }
+    const importance = await apiJson<Importance>(d, '/importance');
+    const top = [...importance.features].sort((a, b) => b.value - a.value)[0];
+    expect(await page.locator('[data-testid="importance"]').getAttribute('data-top')).toBe(top.feature);
     const rows = await page.locator('[data-testid="segments"] tbody tr').allTextContents();
     expect(rows).toHaveLength(4);
     const sizes = await page
@@ -89,14 +100,21 @@ describe('dashboard: business pages show the real figures of a scored, monitored
     await shot(page, 'monitoring-1280');
   });
 
-  it('ranks the retention campaign under the budget with the server totals, and follows the slider', async () => {
-    const c = await apiJson<Campaign>(d, '/retention?budget=1000&limit=5000');
+  it('ranks the retention campaign under the budget with the server totals, and follows the budget controls', async () => {
+    const all = await apiJson<Campaign>(d, '/retention?limit=5000');
+    expect(all.totals.customers).toBeGreaterThan(2);
+    const budget = Math.round(all.totals.cost * 50) / 100; // half of what contacting everyone worth it costs
+    const c = await apiJson<Campaign>(d, `/retention?budget=${budget}&limit=5000`);
     expect(c.totals.customers).toBeGreaterThan(0);
+    expect(c.totals.customers).toBeLessThan(all.totals.customers);
     const { page } = await d.open();
     await page.goto('/#/retention');
     await settled(page);
-    expect(await page.textContent('[data-testid="stat-Customers to contact"]')).toBe(int(c.totals.customers));
+    await page.getByLabel('Budget in dollars').fill(String(budget));
+    await expect.poll(() => page.textContent('[data-testid="stat-Customers to contact"]')).toBe(int(c.totals.customers));
+    await settled(page);
     expect(await page.textContent('[data-testid="stat-Expected net value"]')).toBe(usd(c.totals.expected_net_value));
+    expect(await page.textContent('[data-testid="stat-Campaign cost"]')).toBe(usd(c.totals.cost));
     const first = c.lines.find((l) => l.selected);
     const firstRow = page.locator('[data-testid="campaign"] tbody tr').first();
     expect(await firstRow.getAttribute('data-customer')).toBe(first?.customer_id);

@@ -253,3 +253,39 @@ export interface Campaign {
   without_action: number;
   unknown_rule: string[];
 }
+
+/** One group of GET /analytics/churn-by (src/insights/analytics/churn-by.ts ChurnGroup). */
+export interface ChurnGroup {
+  group: string;
+  customers: number;
+  predicted_churn_rate: number;
+  realised_churn_rate: number | null;
+  realised_customers: number;
+  monthly_revenue: number;
+  revenue_at_risk: number;
+}
+
+/** GET /analytics/churn-by?dimension=… */
+export interface ChurnBy {
+  dimension: string;
+  model_id: string;
+  snapshot_date: string;
+  realised_cutoff: string | null;
+  horizon_days: number;
+  groups: ChurnGroup[];
+}
+
+/** One importance list: how it was measured, where it comes from, per business feature. */
+export interface ImportanceTable {
+  method: string;
+  origin: 'artifact' | 'model' | 'scored rows';
+  values: { feature: string; value: number }[];
+}
+
+/** GET /importance (src/serving/routes/insights/importance.ts ImportanceReply): `features` is the primary method's list. */
+export interface Importance {
+  model_id: string;
+  primary: string;
+  features: { feature: string; value: number }[];
+  methods: ImportanceTable[];
+}

@@ -1,13 +1,12 @@
 /** Analytics: churn rate by business dimension, segments, global importance, model curves and lift. */
 import type { EChartsCoreOption } from 'echarts/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Chart, palette } from '../components/Chart';
 import { CurveCharts } from '../components/CurveCharts';
 import { Async } from '../components/states';
 import { Card, PageHeader, Stat } from '../components/ui';
 import { count, label, num3, pct, usd } from '../format';
-import { arr, num, str } from '../pick';
-import type { Curves, ModelCard, Segments } from '../types';
+import type { ChurnBy, Curves, Importance, ImportanceTable, ModelCard, Segments } from '../types';
 import { useApi } from '../use-api';
 
 const dimensions = [
@@ -23,7 +22,7 @@ export default function Analytics() {
   const curves = useApi<Curves>('/model/curves');
   const model = useApi<ModelCard>('/model');
   const segments = useApi<Segments>('/segments');
-  const importance = useApi<unknown>('/importance');
+  const importance = useApi<Importance>('/importance');
   return (
     <>
       <PageHeader title="Analytics">
@@ -33,7 +32,7 @@ export default function Analytics() {
       <h2 className="section">Churn by customer group</h2>
       <div className="grid three">
         {dimensions.map(([d, title]) => (
-          <ChurnBy key={d} dimension={d} title={title} />
+          <ChurnByCard key={d} dimension={d} title={title} />
         ))}
       </div>
       <Card title="Customer segments" wide help="Groups of similar customers found by clustering their behaviour.">
@@ -47,7 +46,7 @@ export default function Analytics() {
         help="Global feature importance: the average strength of each business feature across all customers."
       >
         <Async state={importance} what="global importance">
-          {(i) => <Importance data={i} />}
+          {(i) => <ImportanceChart data={i} />}
         </Async>
       </Card>
       <h2 className="section">Model quality (out-of-time validation)</h2>
@@ -81,8 +80,8 @@ export default function Analytics() {
   );
 }
 
-function ChurnBy({ dimension, title }: { dimension: string; title: string }) {
-  const state = useApi<unknown>(`/analytics/churn-by?dimension=${dimension}`);
+function ChurnByCard({ dimension, title }: { dimension: string; title: string }) {
+  const state = useApi<ChurnBy>(`/analytics/churn-by?dimension=${dimension}`);
   return (
     <Card title={title}>
       <Async state={state} what={`churn by ${title.toLowerCase()}`}>
@@ -92,14 +91,14 @@ function ChurnBy({ dimension, title }: { dimension: string; title: string }) {
   );
 }
 
-function ChurnByChart({ data, title }: { data: unknown; title: string }) {
-  const groups = arr(data, 'groups', 'rows', 'values');
+function ChurnByChart({ data, title }: { data: ChurnBy; title: string }) {
+  const groups = data.groups;
   const option = useMemo<EChartsCoreOption>(() => {
-    const names = groups.map((g) => str(g, 'group', 'value', 'name', 'label') ?? '?');
+    const names = groups.map((g) => g.group);
     return {
       grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0, textStyle: { fontSize: 11 } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)}%` },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`) },
       xAxis: { type: 'category', data: names, axisLabel: { fontSize: 10, interval: 0, rotate: names.length > 4 ? 30 : 0 } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%', fontSize: 10 } },
       series: [
@@ -107,25 +106,21 @@ function ChurnByChart({ data, title }: { data: unknown; title: string }) {
           type: 'bar',
           name: 'realised',
           color: palette.grey,
-          data: groups.map((g) => 100 * (num(g, 'realised_churn_rate', 'realized_churn_rate', 'churn_rate') ?? 0)),
+          data: groups.map((g) => (g.realised_churn_rate === null ? null : 100 * g.realised_churn_rate)),
         },
-        {
-          type: 'bar',
-          name: 'predicted',
-          color: palette.blue,
-          data: groups.map((g) => 100 * (num(g, 'predicted_churn_rate') ?? 0)),
-        },
+        { type: 'bar', name: 'predicted', color: palette.blue, data: groups.map((g) => 100 * g.predicted_churn_rate) },
       ],
     };
   }, [groups]);
-  if (groups.length === 0) return <p className="muted">No customers to group yet.</p>;
-  const atRisk = groups.reduce((s, g) => s + (num(g, 'revenue_at_risk') ?? 0), 0);
+  if (groups.length === 0) return <p className="muted">No scored customers to group yet.</p>;
+  const customers = groups.reduce((s, g) => s + g.customers, 0);
+  const atRisk = groups.reduce((s, g) => s + g.revenue_at_risk, 0);
   return (
     <>
       <Chart option={option} height={220} label={`Realised and predicted churn rate by ${title}`} />
-      <p className="muted">
-        {count(groups.reduce((s, g) => s + (num(g, 'customers', 'count') ?? 0), 0))} customers · revenue at risk {usd(atRisk)}
-        /month
+      <p className="muted" data-testid={`churn-by-${data.dimension}`} data-groups={groups.length}>
+        {count(customers)} customers · revenue at risk {usd(atRisk)}/month · realised:{' '}
+        {data.realised_cutoff ? `active on ${data.realised_cutoff}, ${data.horizon_days}-day window` : 'no mature labels yet'}
       </p>
     </>
   );
@@ -181,22 +176,44 @@ function SegmentTable({ s }: { s: Segments }) {
   );
 }
 
-function Importance({ data }: { data: unknown }) {
-  const rows = arr(data, 'features', 'values', 'importance');
+function ImportanceChart({ data }: { data: Importance }) {
+  const [method, setMethod] = useState(data.primary);
+  const table = data.methods.find((m) => m.method === method);
+  const values = table?.values ?? data.features;
   const option = useMemo<EChartsCoreOption>(() => {
-    const top = [...rows]
-      .sort(
-        (a, b) => (num(b, 'value', 'importance', 'mean_abs_shap') ?? 0) - (num(a, 'value', 'importance', 'mean_abs_shap') ?? 0),
-      )
-      .slice(0, 12);
+    const top = [...values].sort((a, b) => b.value - a.value).slice(0, 12);
     return {
       grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => v.toFixed(4) },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: top.map((r) => label(str(r, 'feature', 'name') ?? '?')) },
-      series: [{ type: 'bar', color: palette.blue, data: top.map((r) => num(r, 'value', 'importance', 'mean_abs_shap') ?? 0) }],
+      yAxis: { type: 'category', inverse: true, data: top.map((r) => label(r.feature)) },
+      series: [{ type: 'bar', color: palette.blue, data: top.map((r) => r.value) }],
     };
-  }, [rows]);
-  if (rows.length === 0) return <p className="muted">No importance figures yet.</p>;
-  return <Chart option={option} height={360} label="Global feature importance" />;
+  }, [values]);
+  if (values.length === 0) return <p className="muted">No importance figures for model {data.model_id}.</p>;
+  return (
+    <>
+      {data.methods.length > 1 && (
+        <div className="toolbar">
+          <label htmlFor="importance-method">Measured by</label>
+          <select id="importance-method" value={method} onChange={(e) => setMethod(e.target.value)}>
+            {data.methods.map((m) => (
+              <option key={m.method} value={m.method}>
+                {m.method} ({originWords[m.origin]})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div data-testid="importance" data-top={[...values].sort((a, b) => b.value - a.value)[0]?.feature}>
+        <Chart option={option} height={360} label="Global feature importance" />
+      </div>
+    </>
+  );
 }
+
+const originWords: Record<ImportanceTable['origin'], string> = {
+  'scored rows': "on today's customers",
+  artifact: 'at training, on validation customers',
+  model: "read off the model's parameters",
+};

@@ -47,11 +47,11 @@ function Drift({ d }: { d: DriftRun }) {
       { name: 'Churn score', psi: d.score.psi },
       ...d.verdict.features.slice(0, 20).map((f) => ({ name: label(f.feature), psi: f.psi })),
     ];
-    const top = Math.max(drift * 1.5, ...rows.map((r) => r.psi));
+    const axisMax = Number(Math.max(drift * 1.5, ...rows.map((r) => r.psi)).toFixed(2));
     return {
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => v.toFixed(3) },
-      xAxis: { type: 'value', name: 'PSI', nameLocation: 'middle', nameGap: 22, max: Number(top.toFixed(2)) },
+      xAxis: { type: 'value', name: 'PSI', nameLocation: 'middle', nameGap: 22, max: axisMax },
       yAxis: { type: 'category', inverse: true, data: rows.map((x) => x.name), axisLabel: { fontSize: 11 } },
       series: [
         {
@@ -61,14 +61,15 @@ function Drift({ d }: { d: DriftRun }) {
             silent: true,
             data: [
               [{ xAxis: moderate, itemStyle: { color: 'rgba(217,119,6,0.10)' } }, { xAxis: drift }],
-              [{ xAxis: drift, itemStyle: { color: 'rgba(220,38,38,0.10)' } }, { xAxis: 'max' }],
+              // 'max' would be the largest bar, not the axis end: below 0.2 it would draw the red band backwards.
+              [{ xAxis: drift, itemStyle: { color: 'rgba(220,38,38,0.10)' } }, { xAxis: axisMax }],
             ],
           },
           markLine: {
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed' },
-            label: { formatter: '{c}' },
+            label: { formatter: '{c}', position: 'end' },
             data: [{ xAxis: moderate }, { xAxis: drift }],
           },
         },
@@ -81,7 +82,7 @@ function Drift({ d }: { d: DriftRun }) {
       grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)}%` },
-      xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { fontSize: 10, rotate: 30 } },
+      xAxis: { type: 'category', data: bins.map((b) => scoreBand(b.label)), axisLabel: { fontSize: 10, rotate: 30 } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [
         { type: 'bar', name: 'baseline (training)', color: palette.grey, data: bins.map((b) => 100 * b.expected) },
@@ -170,7 +171,7 @@ function Performance({ p }: { p: PerformanceReply }) {
     );
   return (
     <>
-      {mature.length > 0 && <Chart option={option} height={240} label="Realised performance per cohort" />}
+      {mature.length > 1 && <Chart option={option} height={240} label="Realised performance per cohort" />}
       <div className="table-wrap">
         <table className="table compact" data-testid="performance">
           <thead>
@@ -259,4 +260,12 @@ function Alerts({ alerts }: { alerts: AlertList['alerts'] }) {
       </table>
     </div>
   );
+}
+
+/** A score bin label such as "[0.0027, 0.0065)" in percentages: "0.3–0.7%". */
+function scoreBand(bin: string): string {
+  const n = (bin.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map((x) => `${(100 * Number(x)).toFixed(1)}%`);
+  if (bin.startsWith('<')) return `< ${n[0]}`;
+  if (bin.startsWith('≥') || bin.startsWith('>=')) return `≥ ${n[0]}`;
+  return n.length === 2 ? `${n[0]}–${n[1]}` : bin;
 }

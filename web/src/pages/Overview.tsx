@@ -64,7 +64,7 @@ export default function Overview() {
 
 function KpiTiles({ k }: { k: Kpis }) {
   const t = k.total;
-  const order = ['High', 'Medium', 'Low'];
+  const order = ['Very High', 'High', 'Medium', 'Low'];
   const buckets = [...k.byRiskBucket].sort((a, b) => rank(order, a.group) - rank(order, b.group));
   return (
     <>

@@ -14,6 +14,12 @@ const lineLimit = 5000;
 export default function Retention() {
   const [budget, setBudget] = useState(1000);
   const [applied, setApplied] = useState(1000);
+  // The unbudgeted campaign's cost (everyone worth contacting) sets the slider's range to this business's scale.
+  const full = useApi<Campaign>('/retention?limit=1');
+  const max = full.data ? niceCeil(full.data.totals.cost) : 20000;
+  useEffect(() => {
+    if (full.data) setBudget((b) => Math.min(b, niceCeil(full.data?.totals.cost ?? 0)));
+  }, [full.data]);
   useEffect(() => {
     // Ask the server once the slider rests, not on every pixel.
     const t = setTimeout(() => setApplied(budget), 350);
@@ -28,16 +34,35 @@ export default function Retention() {
         total cost of the campaign.
       </PageHeader>
       <Card title="Campaign budget" wide>
-        <label htmlFor="budget">Budget: {usd(budget)}</label>
-        <input
-          id="budget"
-          type="range"
-          min={0}
-          max={20000}
-          step={100}
-          value={budget}
-          onChange={(e) => setBudget(Number(e.target.value))}
-        />
+        <div className="budget-row">
+          <label htmlFor="budget">Budget: {usd(budget)}</label>
+          <input
+            id="budget"
+            type="range"
+            min={0}
+            max={max}
+            step={max / 100}
+            value={Math.min(budget, max)}
+            onChange={(e) => setBudget(Number(e.target.value))}
+          />
+          <label htmlFor="budget-exact" className="sr-only">
+            Budget in dollars
+          </label>
+          <input
+            id="budget-exact"
+            type="number"
+            min={0}
+            step="any"
+            value={budget}
+            onChange={(e) => setBudget(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </div>
+        {full.data && (
+          <p className="muted">
+            Contacting every customer worth it ({count(full.data.totals.customers)}) costs {usd(full.data.totals.cost)} and is
+            expected to save {usd(full.data.totals.expected_saved_revenue)}.
+          </p>
+        )}
       </Card>
       <Async state={plan} what="the campaign list">
         {(p) => <Plan p={p} budget={applied} />}
@@ -188,3 +213,10 @@ function Lines({ lines }: { lines: CampaignLine[] }) {
 
 /** Money rounded to cents for the CSV. */
 const cents = (v: number) => Math.round(v * 100) / 100;
+
+/** A round slider end at or above `v`: 1, 2 or 5 × a power of ten (at least $10). */
+function niceCeil(v: number): number {
+  if (!(v > 10)) return 10;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
+}
