@@ -162,7 +162,7 @@ function Lines({ lines }: { lines: CampaignLine[] }) {
   return (
     <>
       <div className="table-wrap">
-        <table className="table compact" data-testid="campaign">
+        <table className="table compact stack-table" data-testid="campaign">
           <thead>
             <tr>
               <th scope="col" className="num">
@@ -185,22 +185,28 @@ function Lines({ lines }: { lines: CampaignLine[] }) {
           <tbody>
             {lines.slice(0, 200).map((l) => (
               <tr key={l.customer_id} data-customer={l.customer_id}>
-                <td className="num">{l.rank}</td>
-                <td>{l.customer_id}</td>
-                <td className="num">
+                <td className="num" data-label="#">
+                  {l.rank}
+                </td>
+                <td data-label="Customer">{l.customer_id}</td>
+                <td className="num" data-label="Churn risk">
                   {pct(l.probability)}
                   <div className="muted">{l.risk_bucket}</div>
                 </td>
-                <td>
+                <td data-label="Action">
                   {label(l.action)}
                   <div className="muted">
                     {l.channel}
                     {l.offer ? ` · ${l.offer}` : ''}
                   </div>
                 </td>
-                <td>{l.because.length > 0 ? l.because.join('; ') : l.reason}</td>
-                <td className="num">{usd(l.cost)}</td>
-                <td className="num">{usd(l.expected_net_value)}</td>
+                <td data-label="Why">{l.because.length > 0 ? l.because.join('; ') : l.reason}</td>
+                <td className="num" data-label="Cost">
+                  {usd(l.cost)}
+                </td>
+                <td className="num" data-label="Expected net value">
+                  {usd(l.expected_net_value)}
+                </td>
               </tr>
             ))}
           </tbody>
