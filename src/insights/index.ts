@@ -59,6 +59,15 @@ export {
   type ExperimentVerdict,
 } from './experiments/analyse-experiment.js';
 export { type Arm, assignArm, assignmentUniform } from './experiments/assign-arm.js';
+export {
+  type CreateExperimentOptions,
+  createExperiment,
+  type Experiment,
+  experimentIdOf,
+  experimentMaturity,
+  getExperiment,
+  reportExperiment,
+} from './experiments/experiment-store.js';
 export { erf, erfc, normalCdf, normalQuantile, twoSidedPValue } from './experiments/normal.js';
 export {
   type Interval,
@@ -67,7 +76,7 @@ export {
   waldDifferenceInterval,
   wilsonInterval,
 } from './experiments/proportions.js';
-export { formatCampaign, recordActions, writeCampaignCsv } from './retention/campaign-output.js';
+export { type ActionRecord, formatCampaign, recordActions, writeCampaignCsv } from './retention/campaign-output.js';
 // Retention rules and campaigns
 export { checkScoredCustomer } from './retention/check-customer.js';
 export { defaultRuleFile, defaultRules } from './retention/default-rules.js';

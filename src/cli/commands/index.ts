@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerBi } from './bi.js';
 import { registerContract } from './contract.js';
 import { registerDb } from './db.js';
+import { registerExperiment } from './experiment.js';
 import { registerExplain } from './explain.js';
 import { registerFeatures } from './features.js';
 import { registerGenerate } from './generate.js';
@@ -32,6 +33,7 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerScore,
   registerSegment,
   registerRetain,
+  registerExperiment,
   registerMonitor,
   registerBi,
   registerPredict,

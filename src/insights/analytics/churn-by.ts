@@ -103,7 +103,7 @@ export async function churnBy(store: Store, dimension: string, options: { horizo
 
   const cutoff = addDays(scored.snapshotDate, -horizonDays);
   const past = await snapshotAt(store, cutoff, { horizonDays }).catch(() => null);
-  const mature = past !== null && past.labelsMature && past.frame.nRows > 0;
+  const mature = past?.labelsMature && past.frame.nRows > 0;
   if (mature) {
     const churned = new Map<string, number>();
     groupOf(past.frame, dim).forEach((g, i) => {

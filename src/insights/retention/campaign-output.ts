@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Store } from '../../store/index.js';
-import type { StoredCampaign, StoredCampaignLine } from './stored-campaign.js';
+import type { StoredCampaign } from './stored-campaign.js';
 
 const csvColumns = [
   'rank',
@@ -49,11 +49,22 @@ export function writeCampaignCsv(dir: string, campaign: StoredCampaign): string 
   return file;
 }
 
+/** One action to record: a campaign line, or an experiment arm's action. */
+export interface ActionRecord {
+  customer_id: string;
+  rule_id: string | null;
+  action: string;
+  channel: string | null;
+  offer: string | null;
+  expected_net_value: number | null;
+  arm?: string | null;
+}
+
 /** Records actions in `retention_actions` (optionally as arms of an experiment); returns the rows written. */
 export async function recordActions(
   store: Store,
   snapshotDate: string,
-  lines: readonly (StoredCampaignLine & { arm?: string | null })[],
+  lines: readonly ActionRecord[],
   options: { experimentId?: string; now?: Date } = {},
 ): Promise<number> {
   const createdAt = (options.now ?? new Date()).toISOString();
