@@ -12,6 +12,7 @@ import type { Category, FeatureFrame, FeatureRow, FrameColumn } from '../frame.j
 const rawByName = new Map(snapshotFeatures.map((f) => [f.name, f]));
 const derivedNames = new Set(derivedFeatures.map((f) => f.name));
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const emptyRow: FeatureRow = Object.fromEntries(snapshotFeatures.map((f) => [f.name, null]));
 
 export interface RecordOptions {
   /** Fields that must be present and non-null. */
@@ -48,7 +49,7 @@ export function validateRawRecord(record: unknown, options: RecordOptions = {}, 
   if (typeof record !== 'object' || record === null || Array.isArray(record))
     throw invalid('(record)', 'must be an object of feature values', index);
   const input = record as Record<string, unknown>;
-  const values: FeatureRow = {};
+  const values: FeatureRow = { ...emptyRow }; // every key from a template: one object shape for all records
   for (const f of snapshotFeatures) values[f.name] = checkValue(f, input[f.name], index);
   for (const key of Object.keys(input)) {
     if (rawByName.has(key) || key === 'customer_id' || key === 'cutoff') continue;
