@@ -73,6 +73,10 @@ export async function dashboardProject(): Promise<string> {
     } catch {
       rmSync(work, { recursive: true, force: true });
     }
+    // Templates of older source versions are dead weight (a few MB each); builds in progress start with "build-".
+    for (const old of readdirSync(root))
+      if (!old.startsWith('build-') && path.join(root, old) !== template)
+        rmSync(path.join(root, old), { recursive: true, force: true });
   }
   const copy = mkdtempSync(path.join(tmpdir(), 'churn-dash-'));
   cpSync(template, copy, { recursive: true });
