@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { saveSegmentation, segmentSnapshot } from '../insights/index.js';
 import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../monitoring/testing/drifted-business.test-support.js';
 import { loadScorer, savePredictions, scoreCustomers } from '../scoring/index.js';
 import type { ServingDeps } from '../serving/deps.js';
@@ -29,12 +30,18 @@ describe('BI export and KPIs on a generated, scored business', () => {
   let b: MonitoredBusiness;
   let dir: string;
   let csv: Record<string, string>[];
+  let segmentRun: string;
   beforeAll(async () => {
     b = await monitoredBusiness(false);
     const result = await scoreCustomers(b.store, loadScorer(b.artifact), { at: monitoredAt });
     await savePredictions(b.store, result);
     const first = result.customers[0].customerId;
     await b.store.run('UPDATE customers SET city = ? WHERE customer_id = ?', ['=HYPERLINK("http://x")', first]);
+    // Four segments of the scored date; one customer left out of the run must still be exported, as "(unsegmented)".
+    segmentRun = (
+      await saveSegmentation(b.store, await segmentSnapshot(b.store, { k: 4, seed: 7, reportKs: [4], at: monitoredAt }))
+    ).run_id;
+    await b.store.run('DELETE FROM customer_segments WHERE run_id = ? AND customer_id = ?', [segmentRun, first]);
     dir = path.join(b.config.projectDir, 'bi');
     await writeBi(b.store, dir, { hmacKey: 'key-one' });
     csv = parse(readFileSync(path.join(dir, 'tableau_ready_dataset.csv'), 'utf8'), { columns: true });
@@ -90,5 +97,33 @@ describe('BI export and KPIs on a generated, scored business', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().total.customers).toBe(Number(t.n));
     await app.close();
+  });
+
+  it('fills the segment column from the newest segmentation and gives KPIs by segment equal to SQL totals', async () => {
+    const members = await b.store.all<{ customer_id: string; segment_name: string }>(
+      'SELECT customer_id, segment_name FROM customer_segments WHERE run_id = ?',
+      [segmentRun],
+    );
+    const nameOf = new Map(members.map((m) => [m.customer_id, m.segment_name]));
+    const ids = (await scoredCustomers(b.store)).map((c) => c.customerId);
+    expect(csv.map((r) => r.segment)).toEqual(ids.map((id) => nameOf.get(id) ?? ''));
+    expect(csv.filter((r) => r.segment === '').length).toBe(1);
+
+    const sql = await b.store.all<{ segment_name: string | null; n: number; p: number }>(
+      `SELECT s.segment_name, COUNT(*) AS n, AVG(p.probability) AS p
+         FROM predictions p LEFT JOIN customer_segments s ON s.customer_id = p.customer_ref AND s.run_id = ?
+        WHERE p.source = 'batch_score' AND p.snapshot_date = ? GROUP BY s.segment_name`,
+      [segmentRun, monitoredAt],
+    );
+    const expected = sql
+      .map((r) => ({ group: r.segment_name ?? '(unsegmented)', customers: Number(r.n), p: Number(r.p) }))
+      .sort((x, y) => (x.group < y.group ? -1 : 1));
+    const k = await churnKpis(b.store);
+    expect(k.bySegment.map((g) => [g.group, g.customers])).toEqual(expected.map((e) => [e.group, e.customers]));
+    expect(expected.length).toBe(5);
+    for (const [i, g] of k.bySegment.entries()) expect(g.predictedChurnRate).toBeCloseTo(expected[i].p, 12);
+    const md = readFileSync(path.join(dir, 'churn_kpis.md'), 'utf8');
+    expect(md).toContain('## By segment');
+    for (const e of expected) expect(md).toContain(`| ${e.group} | ${e.customers} | ${(e.p * 100).toFixed(2)} % |`);
   });
 });

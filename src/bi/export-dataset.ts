@@ -64,7 +64,7 @@ function rowOf(c: ScoredCustomer, o: ExportOptions): (string | number | null)[] 
     round(c.probability, 6),
     c.decision,
     c.riskBucket,
-    null,
+    c.segment,
     round(e?.monthlyRevenue, 2),
     round(e?.clv, 2),
     round(e?.revenueAtRisk, 2),

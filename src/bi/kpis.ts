@@ -36,6 +36,8 @@ export interface ChurnKpis {
   revenueAtRiskAnnualised: number;
   realised: RealisedChurn | null;
   byRiskBucket: GroupKpis[];
+  /** By segment of the newest `churn segment` run; customers outside it are the group "(unsegmented)". */
+  bySegment: GroupKpis[];
   byPlan: GroupKpis[];
   byBillingCycle: GroupKpis[];
 }
@@ -111,6 +113,7 @@ export async function churnKpis(store: Store, horizonDays = 30): Promise<ChurnKp
     revenueAtRiskAnnualised: total.revenueAtRiskMonthly * 12,
     realised: first ? await realisedChurn(store, first.snapshotDate, horizonDays) : null,
     byRiskBucket: groupBy(rows, (r) => r.riskBucket),
+    bySegment: groupBy(rows, (r) => r.segment ?? '(unsegmented)'),
     byPlan: groupBy(rows, (r) => r.planType ?? '(none)'),
     byBillingCycle: groupBy(rows, (r) => r.billingCycle ?? '(none)'),
   };

@@ -1,6 +1,7 @@
-/** The rows every BI surface reads: the newest batch-scored date's customers, with attributes and current plan. */
+/** The rows every BI surface reads: the newest batch-scored date's customers, with attributes, current plan and segment. */
 import { ChurnError } from '../errors/index.js';
 import { daysBetween } from '../features/index.js';
+import { latestSegmentNames } from '../insights/index.js';
 import type { StoredExplanation } from '../scoring/index.js';
 import type { Store } from '../store/index.js';
 
@@ -19,6 +20,8 @@ export interface ScoredCustomer {
   probability: number;
   decision: number;
   riskBucket: string;
+  /** Segment name in the newest `churn segment` run; null when the customer is not in it (or none ran). */
+  segment: string | null;
   explanation: StoredExplanation | null;
   modelId: string;
   snapshotDate: string;
@@ -34,7 +37,10 @@ export async function latestScoredBatch(store: Store): Promise<{ snapshotDate: s
   return { snapshotDate: rows[0].snapshot_date, modelId: rows[0].model_id };
 }
 
-/** Every customer of the newest scored batch, in customer_id order; the plan is the subscription running on that date. */
+/**
+ * Every customer of the newest scored batch, in customer_id order; the plan is the subscription running on that date,
+ * the segment that of the newest segmentation run (`customer_segments`).
+ */
 export async function scoredCustomers(store: Store): Promise<ScoredCustomer[]> {
   const { snapshotDate, modelId } = await latestScoredBatch(store);
   const rows = await store.all<Record<string, string | number | null>>(
@@ -52,6 +58,7 @@ export async function scoredCustomers(store: Store): Promise<ScoredCustomer[]> {
   );
   // The latest-starting subscription running on the date wins (rows are ordered by start).
   const plan = new Map(subs.map((s) => [s.customer_id, s]));
+  const segments = await latestSegmentNames(store);
   return rows.map((r) => {
     const id = String(r.customer_ref);
     const s = plan.get(id);
@@ -69,6 +76,7 @@ export async function scoredCustomers(store: Store): Promise<ScoredCustomer[]> {
       probability: Number(r.probability),
       decision: Number(r.decision),
       riskBucket: String(r.risk_bucket),
+      segment: segments.get(id) ?? null,
       explanation: r.explanation_json ? (JSON.parse(String(r.explanation_json)) as StoredExplanation) : null,
       modelId,
       snapshotDate,

@@ -2,7 +2,7 @@
 export function dashboardWireframe(): string {
   return `# Executive churn dashboard — wireframe
 
-Built on \`bi/tableau_ready_dataset.csv\` (columns and types: docs/bi.md). One page, four rows.
+Built on \`bi/tableau_ready_dataset.csv\` (columns and types: docs/bi.md). One page, five rows.
 
 \`\`\`
 +------------------+------------------+---------------------------+------------------+
@@ -11,6 +11,8 @@ Built on \`bi/tableau_ready_dataset.csv\` (columns and types: docs/bi.md). One p
 | key)             | probability)     | (x12 = annualised)        |                  |
 +------------------+------------------+---------------------------+------------------+
 | Risk buckets: bar of COUNT(customer_key) and SUM(monthly_revenue) by risk_bucket      |
++---------------------------------------------------------------------------------------+
+| Churn by segment: bar of AVG(churn_probability), SUM(revenue_at_risk) by segment      |
 +----------------------------------------------+----------------------------------------+
 | Churn by plan: AVG(churn_probability),        | Churn by billing cycle: same measures, |
 | SUM(revenue_at_risk) by plan_type             | by billing_cycle                       |
