@@ -3,7 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
-import { sharedColumn } from '../tree/tree-predict.js';
+import { sharedColumn, treesShareable } from '../tree/tree-predict.js';
 import { BLOCK, ensembleBaseValue, explainRows, type TreeEnsemble, type TreeShapExplanation } from './tree-shap-ensemble.js';
 
 /** Below this many rows × tree nodes the work stays on one thread (a helper costs ~50–300 ms to start). */
@@ -29,7 +29,7 @@ export function runShapHelper(job: ShapJob, _port: MessagePort): void {
 export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): TreeShapExplanation {
   let nodes = 0;
   for (const t of model.trees) nodes += t.feature.length;
-  const threads = threadCount(nThreads, X.nRows * nodes, MIN_PARALLEL_WORK);
+  const threads = treesShareable(model.trees) ? threadCount(nThreads, X.nRows * nodes, MIN_PARALLEL_WORK) : 1;
   const p = model.nFeatures;
   const base = { unit: model.unit, baseValue: ensembleBaseValue(model), nRows: X.nRows, nFeatures: p };
   if (threads === 1) {

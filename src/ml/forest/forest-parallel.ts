@@ -40,7 +40,8 @@ export interface GrownForestTree {
 /** Grows trees until the counter runs out; returns this thread's OOB sums (when asked). */
 export function growForestTrees(job: ForestJob, onTree: (t: GrownForestTree) => void): OobSums | undefined {
   const n = job.nRows;
-  const grower = new TreeGrower({ nRows: n, ranks: job.ranks, values: job.values });
+  // Shared-memory trees: posting them to the caller, and later to prediction or TreeSHAP threads, copies nothing.
+  const grower = new TreeGrower({ nRows: n, ranks: job.ranks, values: job.values }, true);
   const weight = new Float64Array(n);
   const target = new Float64Array(n);
   const oob = job.oob ? emptyOob(n) : undefined;

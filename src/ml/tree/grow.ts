@@ -42,7 +42,11 @@ export class TreeGrower {
   private readonly goesLeft: Uint8Array;
   private readonly scratchRanks: Int32Array;
 
-  constructor(private readonly data: RankedColumns) {
+  /** With `sharedTrees`, grown trees are backed by SharedArrayBuffers (see NodeBuffer.toFlatTree). */
+  constructor(
+    private readonly data: RankedColumns,
+    private readonly sharedTrees = false,
+  ) {
     const n = data.nRows;
     this.search = new SplitSearch(n, maxDistinct(data));
     this.rows = { row: new Int32Array(n), weight: new Float64Array(n), target: new Float64Array(n) };
@@ -129,7 +133,7 @@ export class TreeGrower {
       }
       if (leaf && leafOf) for (let j = start; j < end; j++) leafOf[rows.row[j]] = id;
     }
-    return { tree: nodes.toFlatTree(), importance };
+    return { tree: nodes.toFlatTree(this.sharedTrees), importance };
   }
 
   /** Stable partition of the rows by goesLeft flags; returns the first right position. */

@@ -51,17 +51,26 @@ export class NodeBuffer {
     this.missingLeft[id] = missingLeft ? 1 : 0;
   }
 
-  /** An exactly-sized copy of the nodes. */
-  toFlatTree(): FlatTree {
+  /**
+   * An exactly-sized copy of the nodes. With `shared`, every array lives in a SharedArrayBuffer, so a forest's trees
+   * reach worker threads (prediction, TreeSHAP) without being copied.
+   */
+  toFlatTree(shared = false): FlatTree {
     const n = this.size;
+    const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (b: ArrayBufferLike) => T): T => {
+      if (!shared) return a.slice(0, n) as T;
+      const out = make(new SharedArrayBuffer(n * a.BYTES_PER_ELEMENT));
+      out.set(a.subarray(0, n));
+      return out;
+    };
     return {
-      feature: this.feature.slice(0, n),
-      threshold: this.threshold.slice(0, n),
-      left: this.left.slice(0, n),
-      right: this.right.slice(0, n),
-      missingLeft: this.missingLeft.slice(0, n),
-      value: this.value.slice(0, n),
-      cover: this.cover.slice(0, n),
+      feature: copy(this.feature, (b) => new Int32Array(b)),
+      threshold: copy(this.threshold, (b) => new Float64Array(b)),
+      left: copy(this.left, (b) => new Int32Array(b)),
+      right: copy(this.right, (b) => new Int32Array(b)),
+      missingLeft: copy(this.missingLeft, (b) => new Uint8Array(b)),
+      value: copy(this.value, (b) => new Float64Array(b)),
+      cover: copy(this.cover, (b) => new Float64Array(b)),
     };
   }
 

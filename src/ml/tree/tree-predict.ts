@@ -28,6 +28,17 @@ export function addTreeValues(
 const BLOCK = 2048;
 /** Below this many rows × trees a prediction stays on one thread (a helper costs ~50–300 ms to start). */
 const MIN_PARALLEL_WORK = 4_000_000;
+/** Trees not in shared memory are copied to a helper thread only up to this many bytes (a big forest is not doubled). */
+const MAX_TREE_COPY_BYTES = 64 << 20;
+
+/** True when helper threads can read the trees without a copy, or the copy is small. */
+export function treesShareable(trees: readonly FlatTree[]): boolean {
+  let copied = 0;
+  for (const t of trees)
+    for (const a of [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover])
+      if (!(a.buffer instanceof SharedArrayBuffer)) copied += a.byteLength;
+  return copied <= MAX_TREE_COPY_BYTES;
+}
 
 interface PredictJob {
   trees: readonly FlatTree[];
@@ -54,9 +65,10 @@ export function runPredictHelper(job: PredictJob): void {
 /**
  * offset + scale × Σ over trees of the leaf value, for every row. Each row adds its trees in tree order whichever
  * thread takes it, so results are identical bit for bit for every nThreads (0 = both cores when the batch is large).
+ * Trees over 64 MiB outside shared memory (e.g. a big forest loaded from JSON) are predicted on this thread only.
  */
 export function sumTreeValues(trees: readonly FlatTree[], X: Matrix, scale = 1, offset = 0, nThreads = 0): Float64Array {
-  const threads = threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK);
+  const threads = treesShareable(trees) ? threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK) : 1;
   const shared = threads > 1;
   const out = new Float64Array(shared ? new SharedArrayBuffer(X.nRows * 8) : new ArrayBuffer(X.nRows * 8)).fill(offset);
   const job: PredictJob = {
