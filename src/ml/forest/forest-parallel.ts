@@ -58,16 +58,8 @@ export function growForestTrees(job: ForestJob, onTree: (t: GrownForestTree) => 
   return oob;
 }
 
-/** Helper-thread side: grows trees and posts each one (buffers transferred), then its OOB sums. */
+/** Helper-thread side: grows trees and posts each one (shared memory: nothing is copied), then its OOB sums. */
 export function runForestHelper(job: ForestJob, port: MessagePort): void {
-  const oob = growForestTrees(job, (g) => {
-    const t = g.tree;
-    port.postMessage(
-      g,
-      [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover, g.importance].map(
-        (a) => a.buffer as ArrayBuffer,
-      ),
-    );
-  });
+  const oob = growForestTrees(job, (g) => port.postMessage(g));
   if (oob) port.postMessage({ oob }, [oob.sum.buffer as ArrayBuffer, oob.count.buffer as ArrayBuffer]);
 }
