@@ -65,7 +65,12 @@ function startHelper(envelope: HelperEnvelope<unknown>, transferList: MessagePor
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
   const entry = new URL(fromSource ? './worker.ts' : './worker.js', here).href;
-  const loader = fromSource ? import.meta.resolve('tsx/esm/api') : '';
+  // import.meta.resolve is missing when tsx runs this module as CommonJS; the bare name then resolves from the cwd.
+  const loader = !fromSource
+    ? ''
+    : typeof import.meta.resolve === 'function'
+      ? import.meta.resolve('tsx/esm/api')
+      : 'tsx/esm/api';
   // A failure to load still counts the helper as done, so the caller never waits forever.
   const boot = `
 const { workerData } = require('node:worker_threads');
