@@ -22,8 +22,14 @@ const r = rng(5);
 const pick = Int32Array.from({ length: rows }, () => Math.floor(r() * snap.frame.nRows));
 const columns: Record<string, Float64Array | (string | null)[]> = {};
 for (const [name, c] of Object.entries(snap.frame.columns))
-  columns[name] = c instanceof Float64Array ? Float64Array.from(pick, (i) => c[i] * (0.9 + 0.2 * r())) : Array.from(pick, (i) => c[i]);
-const frame = { nRows: rows, customerId: Array.from(pick, (_, i) => `C${i}`), cutoff: Array.from(pick, () => snap.cutoff), columns };
+  columns[name] =
+    c instanceof Float64Array ? Float64Array.from(pick, (i) => c[i] * (0.9 + 0.2 * r())) : Array.from(pick, (i) => c[i]);
+const frame = {
+  nRows: rows,
+  customerId: Array.from(pick, (_, i) => `C${i}`),
+  cutoff: Array.from(pick, () => snap.cutoff),
+  columns,
+};
 
 const time = <T>(fn: () => T): [T, number] => {
   const t = performance.now();
@@ -50,7 +56,13 @@ const scored: ScoredSnapshot = {
     riskBucket: 'High',
     explanation: {
       clv: 50 + 500 * r(),
-      action: { ruleId: 'payment-card-update', action: 'card_update_and_retry', channel: 'email', offer: null, reason: 'rule payment-card-update: 2 failed payments in the last 30 days' },
+      action: {
+        ruleId: 'payment-card-update',
+        action: 'card_update_and_retry',
+        channel: 'email',
+        offer: null,
+        reason: 'rule payment-card-update: 2 failed payments in the last 30 days',
+      },
     },
   })),
 };
