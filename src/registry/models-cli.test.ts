@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../test/helpers/cli.js';
 import { registerModels } from '../cli/commands/models.js';
 import { openStore } from '../store/index.js';
 import { createArtifact } from './create-artifact.js';
@@ -17,24 +17,8 @@ process.env.CHURN_PATHS__REPORTS = path.join(project, 'reports');
 
 const [a, b] = [createArtifact(sampleDraft(1)), createArtifact(sampleDraft(2))];
 
-async function churn(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...m) => void out.push(m.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...m) => void err.push(m.join(' ')));
-  process.exitCode = 0;
-  try {
-    const program = new Command().exitOverride();
-    registerModels(program);
-    await program.parseAsync(['node', 'churn', 'models', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const run = cliRunner(registerModels);
+const churn = (...args: string[]) => run('models', ...args);
 
 beforeAll(async () => {
   const store = await openStore(process.env.DATABASE_URL!);

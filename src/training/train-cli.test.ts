@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliRunner } from '../../test/helpers/cli.js';
 import { registerTrain } from '../cli/commands/train.js';
 import { rng } from '../ml/index.js';
 
@@ -24,24 +24,8 @@ for (let i = 0; i < 400; i++) {
 const table = path.join(project, 'table.csv');
 writeFileSync(table, `${lines.join('\n')}\n`);
 
-async function churn(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...m) => void out.push(m.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...m) => void err.push(m.join(' ')));
-  process.exitCode = 0;
-  try {
-    const program = new Command().exitOverride();
-    registerTrain(program);
-    await program.parseAsync(['node', 'churn', 'train', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const run = cliRunner(registerTrain);
+const churn = (...args: string[]) => run('train', ...args);
 
 describe('churn train', () => {
   it('trains on a flat table, prints the comparison and where the report went, and registers the champion', async () => {

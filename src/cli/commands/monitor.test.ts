@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../../test/helpers/cli.js';
 import { generateBusiness, storeSink } from '../../data/generate/index.js';
 import { monitoredAt, trainCutoffs, waveStart } from '../../monitoring/testing/drifted-business.test-support.js';
 import { loadScorer, savePredictions, scoreCustomers } from '../../scoring/index.js';
@@ -22,27 +22,7 @@ for (const p of ['DATA', 'MODELS', 'REPORTS', 'OUTPUTS', 'PROCESSED', 'BI'])
 process.env.CHURN_TRAINING__MODELS = '["lr"]';
 process.env.CHURN_TRAINING__BUDGET_SECONDS = '0';
 
-async function churn(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...m) => void out.push(m.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...m) => void err.push(m.join(' ')));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = 0;
-  try {
-    const program = new Command().exitOverride();
-    registerMonitor(program);
-    registerBi(program);
-    await program.parseAsync(['node', 'churn', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const churn = cliRunner(registerMonitor, registerBi);
 
 let store: Store;
 let modelId: string;
