@@ -28,6 +28,8 @@ type Fit = (X: Matrix, y: Uint8Array, params?: object) => unknown;
 type Predict = (model: unknown, X: Matrix) => Float64Array;
 interface Runner {
   float32: boolean;
+  /** Preprocessing the reference also does outside its timers (LR: StandardScaler fitted on the training rows). */
+  prepare?(train: Matrix, test: Matrix): { train: Matrix; test: Matrix };
   fit(X: Matrix, y: Uint8Array): unknown;
   predict(model: unknown, X: Matrix): Float64Array;
   explain?(model: unknown, X: Matrix): void;
@@ -43,7 +45,8 @@ async function runner(model: string): Promise<Runner | string> {
       const train = fn<Fit>('fitLogistic');
       const proba = fn<Predict>('logisticProba');
       if (!train || !proba) return 'fitLogistic not exported from src/ml/index.ts';
-      return { float32: false, fit: (X, y) => train(standardise(X), y), predict: (m, X) => proba(m, standardise(X)) };
+      // py_reference.py scales before starting its timers, so the scaling is done outside ours too.
+      return { float32: false, prepare: standardise, fit: (X, y) => train(X, y), predict: (m, X) => proba(m, X) };
     }
     case 'rf': {
       const train = fn<Fit>('fitRandomForest');
@@ -83,22 +86,26 @@ async function runner(model: string): Promise<Runner | string> {
   }
 }
 
-function sum(c: ArrayLike<number>, f: (v: number) => number): number {
-  let s = 0;
-  for (let i = 0; i < c.length; i++) s += f(c[i]);
-  return s;
-}
-
-/** Standard scaling as the reference does for LR: mean and sd of the first matrix seen (the training rows). */
-let scaler: { mean: number[]; sd: number[] } | undefined;
-function standardise(X: Matrix): Matrix {
-  if (scaler === undefined) {
-    const mean = X.columns.map((c) => sum(c, (v) => v) / c.length);
-    const sd = X.columns.map((c, j) => Math.sqrt(sum(c, (v) => (v - mean[j]) ** 2) / c.length) || 1);
-    scaler = { mean, sd };
-  }
-  const { mean, sd } = scaler;
-  return { nRows: X.nRows, columns: X.columns.map((c, j) => Float64Array.from(c, (v) => (v - mean[j]) / sd[j])) };
+/** Standard scaling as the reference's StandardScaler: mean and population sd of the training rows, applied to both. */
+function standardise(train: Matrix, test: Matrix): { train: Matrix; test: Matrix } {
+  const scaled = train.columns.map((c) => {
+    let s = 0;
+    for (let i = 0; i < c.length; i++) s += c[i];
+    const mean = s / c.length;
+    let v = 0;
+    for (let i = 0; i < c.length; i++) v += (c[i] - mean) ** 2;
+    return { mean, sd: Math.sqrt(v / c.length) || 1 };
+  });
+  const apply = (X: Matrix): Matrix => ({
+    nRows: X.nRows,
+    columns: X.columns.map((c, j) => {
+      const { mean, sd } = scaled[j];
+      const out = new Float64Array(c.length);
+      for (let i = 0; i < c.length; i++) out[i] = (c[i] - mean) / sd;
+      return out;
+    }),
+  });
+  return { train: apply(train), test: apply(test) };
 }
 
 const run = await runner(a.model ?? '');
@@ -110,7 +117,7 @@ const labels = tableLabels(a.table ?? '');
 const rows: Record<string, number>[] = [];
 for (const s of splits(labels, a.split === 'cv' ? 'cv' : 'tail')) {
   const d = loadSplit(a.table ?? '', s.train, s.test, run.float32);
-  scaler = undefined;
+  if (run.prepare) Object.assign(d, run.prepare(d.train, d.test));
   let t = performance.now();
   const model = run.fit(d.train, d.yTrain);
   const fit = (performance.now() - t) / 1000;
