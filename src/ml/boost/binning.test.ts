@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binOf, cutBetween, edgesFromSorted, fitColumnEdges, MISSING_BIN } from './binning.js';
+import { binColumn, binOf, cutBetween, edgesFromSorted, fitColumnEdges, MISSING_BIN } from './binning.js';
 
 describe('binning', () => {
   it('gives every distinct value its own bin, cut at midpoints, when there are at most maxBins of them', () => {
@@ -40,5 +40,27 @@ describe('binning', () => {
     const b = 1 + Number.EPSILON;
     const t = cutBetween(a, b);
     expect(a <= t && t < b).toBe(true);
+  });
+
+  it('fits the same edges from counted distinct values as from sorting every value, with few or many distinct values', () => {
+    const sortedEdges = (c: Float64Array) => edgesFromSorted(c.filter((x) => x === x).sort(), 32);
+    // 600 distinct values (counted in the hash table), with -0, 0 and NaN among them; then 9,000 (sorted whole).
+    const few = Float64Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? Number.NaN : i % 3 === 0 ? -0 : (i * 7919) % 600));
+    const many = Float64Array.from({ length: 9_000 }, (_, i) => ((i * 7919) % 9_000) / 3);
+    for (const column of [few, many]) expect([...fitColumnEdges(column, 32)]).toEqual([...sortedEdges(column)]);
+    const sample = Int32Array.from({ length: 5_000 }, (_, i) => i * 4);
+    const sampled = Float64Array.from(sample, (i) => few[i]);
+    expect([...fitColumnEdges(few, 32, sample)]).toEqual([...sortedEdges(sampled)]);
+  });
+
+  it('bins every value to the first edge at or above it, for edge counts around powers of two', () => {
+    for (const nEdges of [1, 2, 3, 4, 5, 7, 8, 9, 255]) {
+      const edges = Float64Array.from({ length: nEdges }, (_, b) => (b === nEdges - 1 ? Number.POSITIVE_INFINITY : 2 * b));
+      const values = Float64Array.from({ length: 2 * nEdges + 2 }, (_, i) => i - 1.5);
+      const out = new Uint8Array(values.length);
+      binColumn(edges, values, out);
+      const expected = [...values].map((x) => edges.findIndex((e) => x <= e));
+      expect([...out]).toEqual(expected);
+    }
   });
 });

@@ -31,11 +31,21 @@ export function edgesFromSorted(sorted: Float64Array, maxBins: number): BinEdges
       counts.push(1);
     } else counts[counts.length - 1]++;
   }
+  return edgesFromCounts(distinct, counts, sorted.length, maxBins);
+}
+
+/** edgesFromSorted for values given as ascending distinct values with their counts (summing to `total`). */
+export function edgesFromCounts(
+  distinct: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  total: number,
+  maxBins: number,
+): BinEdges {
   const cuts: number[] = [];
   if (distinct.length <= maxBins) {
     for (let k = 0; k + 1 < distinct.length; k++) cuts.push(cutBetween(distinct[k], distinct[k + 1]));
   } else {
-    let remaining = sorted.length;
+    let remaining = total;
     let binsLeft = maxBins;
     let inBin = 0;
     for (let k = 0; k + 1 < distinct.length && binsLeft > 1; k++) {
@@ -52,9 +62,29 @@ export function edgesFromSorted(sorted: Float64Array, maxBins: number): BinEdges
   return Float64Array.from(cuts);
 }
 
-/** Bin edges of one column, from the rows in `sample` (all rows when undefined). */
+/** Distinct values counted in a hash table before falling back to a full sort (continuous features). */
+const MAX_COUNTED_DISTINCT = 4096;
+
+/**
+ * Bin edges of one column, from the rows in `sample` (all rows when undefined). Most features (one-hot dummies,
+ * counts, tenures) take few distinct values: those are counted in a small hash table and only the distinct values
+ * are sorted, a single pass instead of sorting every row; a feature with more distinct values is sorted whole.
+ * Both paths give the same edges as sorting.
+ */
 export function fitColumnEdges(column: Column, maxBins: number, sample?: Int32Array): BinEdges {
   const n = sample === undefined ? column.length : sample.length;
+  const counted = countDistinct(column, n, sample);
+  if (counted !== undefined) {
+    const order = Int32Array.from({ length: counted.values.length }, (_, i) => i).sort(
+      (a, b) => counted.values[a] - counted.values[b],
+    );
+    return edgesFromCounts(
+      Float64Array.from(order, (i) => counted.values[i]),
+      Int32Array.from(order, (i) => counted.counts[i]),
+      counted.total,
+      maxBins,
+    );
+  }
   const values = new Float64Array(n);
   let m = 0;
   for (let k = 0; k < n; k++) {
@@ -64,20 +94,78 @@ export function fitColumnEdges(column: Column, maxBins: number, sample?: Int32Ar
   return edgesFromSorted(values.subarray(0, m).sort(), maxBins);
 }
 
-/** The bin of one value: binary search for the first edge >= x; NaN → MISSING_BIN. */
-export function binOf(edges: BinEdges, x: number): number {
-  if (x !== x) return MISSING_BIN;
-  let lo = 0;
-  let hi = edges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (x <= edges[mid]) hi = mid;
-    else lo = mid + 1;
+/**
+ * Distinct non-missing values of the column (rows `sample`, or the first n) with their counts, in first-seen order;
+ * undefined when there are more than MAX_COUNTED_DISTINCT. Open addressing on the value's bits; −0 is counted as 0.
+ */
+function countDistinct(
+  column: Column,
+  n: number,
+  sample: Int32Array | undefined,
+): { values: Float64Array; counts: Int32Array; total: number } | undefined {
+  const size = MAX_COUNTED_DISTINCT * 4;
+  const mask = size - 1;
+  const keys = new Float64Array(size);
+  const slotOf = new Int32Array(size).fill(-1);
+  const values = new Float64Array(MAX_COUNTED_DISTINCT);
+  const counts = new Int32Array(MAX_COUNTED_DISTINCT);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  let nDistinct = 0;
+  let total = 0;
+  // Runs of one value (a dummy's zeros) skip the hash: the last value's slot is remembered.
+  let last = Number.NaN;
+  let lastSlot = -1;
+  for (let k = 0; k < n; k++) {
+    const x = column[sample === undefined ? k : sample[k]] + 0;
+    if (x !== x) continue;
+    total++;
+    if (x === last) {
+      counts[lastSlot]++;
+      continue;
+    }
+    bits[0] = x;
+    let h = Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b) >>> 18;
+    for (;;) {
+      const d = slotOf[h];
+      if (d < 0) {
+        if (nDistinct === MAX_COUNTED_DISTINCT) return undefined;
+        keys[h] = x;
+        slotOf[h] = nDistinct;
+        values[nDistinct] = x;
+        lastSlot = nDistinct++;
+        break;
+      }
+      if (keys[h] === x) {
+        lastSlot = d;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+    counts[lastSlot]++;
+    last = x;
   }
-  return lo;
+  return { values: values.subarray(0, nDistinct), counts: counts.subarray(0, nDistinct), total };
 }
 
-/** Bins a whole column into `out` (one byte per row). */
-export function binColumn(edges: BinEdges, column: Column, out: Uint8Array): void {
-  for (let i = 0; i < column.length; i++) out[i] = binOf(edges, column[i]);
+/**
+ * The bin of one value: the first edge >= x (a fixed-length binary search whose steps do not branch on the data);
+ * NaN → MISSING_BIN.
+ */
+export function binOf(edges: BinEdges, x: number): number {
+  if (x !== x) return MISSING_BIN;
+  let base = 0;
+  let len = edges.length;
+  while (len > 1) {
+    const half = len >>> 1;
+    base += edges[base + half - 1] < x ? half : 0;
+    len -= half;
+  }
+  return base;
+}
+
+/** Bins a whole column (or its rows `rows`, in that order) into `out` (one byte per row). */
+export function binColumn(edges: BinEdges, column: Column, out: Uint8Array, rows?: Int32Array): void {
+  if (rows === undefined) for (let i = 0; i < out.length; i++) out[i] = binOf(edges, column[i]);
+  else for (let i = 0; i < out.length; i++) out[i] = binOf(edges, column[rows[i]]);
 }

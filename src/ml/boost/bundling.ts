@@ -53,12 +53,12 @@ export function planGroups(columns: Uint8Array[], nBins: Int32Array, bundle: boo
 
   const bundles: { features: number[]; used: Uint8Array; binsUsed: number }[] = [];
   for (const f of candidates) {
-    const col = columns[f];
-    const def = defaultBin[f];
+    // The rows off the default bin: a sparse feature has at most half of them, so conflict checks read only those.
+    const rows = nonDefaultRows(columns[f], defaultBin[f], nonDefault[f]);
     const need = nBins[f] - 1;
     let home = bundles.find((b) => {
       if (b.binsUsed + need > MISSING_BIN - 1) return false;
-      for (let i = 0; i < nRows; i++) if (col[i] !== def && b.used[i] === 1) return false;
+      for (let k = 0; k < rows.length; k++) if (b.used[rows[k]] === 1) return false;
       return true;
     });
     if (home === undefined) {
@@ -67,7 +67,7 @@ export function planGroups(columns: Uint8Array[], nBins: Int32Array, bundle: boo
     }
     home.features.push(f);
     home.binsUsed += need;
-    for (let i = 0; i < nRows; i++) if (col[i] !== def) home.used[i] = 1;
+    for (let k = 0; k < rows.length; k++) home.used[rows[k]] = 1;
   }
 
   const groupOf = new Int32Array(nFeatures).fill(-1);
@@ -87,6 +87,13 @@ export function planGroups(columns: Uint8Array[], nBins: Int32Array, bundle: boo
     nGroups++;
   }
   return { nFeatures, nGroups, nDense: dense.length, groupOf, offset, defaultBin, nBins: Int32Array.from(nBins) };
+}
+
+/** Positions of the `count` rows of a bin column that are not at bin `def`. */
+function nonDefaultRows(col: Uint8Array, def: number, count: number): Int32Array {
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < col.length; i++) if (col[i] !== def) rows[k++] = i;
+  return rows;
 }
 
 /** The group bin that feature f's bin b is stored as. Missing stays MISSING_BIN (only lone features have it). */

@@ -33,7 +33,7 @@ export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: nu
   const edges = X.columns.map((c) => fitColumnEdges(c, maxBins, sampleRows));
   const featureBins = X.columns.map((c, f) => {
     const out = new Uint8Array(nRows);
-    binColumn(edges[f], rows === undefined ? c : gather(c, rows), out);
+    binColumn(edges[f], c, out, rows);
     return out;
   });
   const layout = planGroups(
@@ -58,10 +58,4 @@ export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: nu
     }
   }
   return { nRows, nGroups, store, layout, edges };
-}
-
-function gather(c: Float64Array | Float32Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = c[rows[k]];
-  return out;
 }
