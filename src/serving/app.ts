@@ -2,19 +2,19 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { resolvePath } from '../config/index.js';
-import { ChurnError } from '../errors/index.js';
 import { installAuth } from './auth.js';
 import type { ServingDeps } from './deps.js';
+import { installRateLimit, memoryRateLimiter, redisRateLimiter } from './keys/rate-limiter.js';
+import { installMetricsHooks } from './metrics.js';
 import { openApiInfo } from './openapi.js';
 import { problemOf, problemOfError, sendProblem } from './problem.js';
 import { routePlugins } from './routes/index.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /** How to build the app (everything else comes from `deps.config.serving`). */
 export interface AppOptions {
@@ -81,38 +81,15 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
       return reply.type('text/html; charset=utf-8').send(createReadStream(path.join(webDir, 'index.html')));
     return sendProblem(reply, problemOf('CHURN_ERR_NOT_FOUND', `No route ${request.method} ${url}`, request.url));
   });
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    deps.metrics.requestSeconds.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode >= 400 && typeof payload === 'string' && payload.includes('"code":"CHURN_ERR_')) {
-      const m = /"code":"(CHURN_ERR_[A-Z_]+)"/.exec(payload);
-      if (m) deps.metrics.errors.inc({ code: m[1] });
-    }
-    return payload;
-  });
-
-  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  installMetricsHooks(app, deps);
+  installSecurityHeaders(app);
   if (s.corsOrigins.length > 0) await app.register(cors, { origin: s.corsOrigins });
   installAuth(app, deps);
-  await app.register(rateLimit, {
-    global: true,
-    max: s.rateLimit.max,
-    timeWindow: s.rateLimit.windowMs,
-    hook: 'onRequest',
-    ...(options.redis ? { redis: options.redis, nameSpace: 'churn-rl-' } : {}),
-    keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
-    allowList: (request) => isProbe(request.routeOptions.url),
-    errorResponseBuilder: (_request, context) => {
-      const e = new ChurnError(
-        'CHURN_ERR_RATE_LIMIT',
-        `Rate limit of ${context.max} requests per ${context.after} reached; retry in ${context.after}`,
-        {},
-      );
-      return Object.assign(e, { statusCode: 429 });
-    },
-  });
+  installRateLimit(
+    app,
+    options.redis ? redisRateLimiter(options.redis, s.rateLimit.windowMs) : memoryRateLimiter(s.rateLimit.windowMs),
+    { max: s.rateLimit.max, windowMs: s.rateLimit.windowMs, exempt: isProbe },
+  );
   await app.register(swagger, { openapi: openApiInfo() });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -23,6 +23,8 @@ export interface LoggedPrediction {
   probability: number;
   decision: 0 | 1;
   riskBucket: string;
+  /** Model-input feature values (feature-contract names); serialised by the log's flush, off the request path. */
+  features?: Readonly<Record<string, number | string | null>> | null;
 }
 
 /** The buffered prediction log: `add` never waits for the store; `flush` writes everything buffered. */
@@ -44,6 +46,8 @@ export interface ApiKeyIdentity {
 /** Looks up API keys by their secret (hashed before any comparison). */
 export interface KeyVerifier {
   verify(secret: string): Promise<ApiKeyIdentity | null>;
+  /** A recent answer of `verify` for this secret (null = not a valid key), or undefined when there is none. */
+  cached(secret: string): ApiKeyIdentity | null | undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 /** Prometheus metrics of one server: latency per route, errors by code, predictions by risk bucket, job queue depth. */
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ServingDeps } from './deps.js';
 
 /** The metrics a server records (one registry per server, so tests can run several in one process). */
 export interface ServingMetrics {
@@ -44,4 +46,36 @@ export function createMetrics(): ServingMetrics {
       registers: [registry],
     }),
   };
+}
+
+type RequestLabels = { method: string; route: string; status: number };
+
+/**
+ * Records every reply's latency (per method, route pattern and status) and every problem's catalogue code. Both hooks
+ * are callbacks, not async functions (no promise per request), and each label set is built once and reused.
+ */
+export function installMetricsHooks(app: FastifyInstance, deps: Pick<ServingDeps, 'metrics'>): void {
+  const { requestSeconds, errors } = deps.metrics;
+  const labelSets = new Map<string, RequestLabels>();
+  const labelsOf = (method: string, route: string, status: number): RequestLabels => {
+    const key = `${method} ${status} ${route}`;
+    let labels = labelSets.get(key);
+    if (labels === undefined) {
+      labels = { method, route, status };
+      labelSets.set(key, labels);
+    }
+    return labels;
+  };
+  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requestSeconds.observe(labelsOf(request.method, route, reply.statusCode), reply.elapsedTime / 1000);
+    done();
+  });
+  app.addHook('onSend', (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string' && payload.includes('"code":"CHURN_ERR_')) {
+      const m = /"code":"(CHURN_ERR_[A-Z_]+)"/.exec(payload);
+      if (m) errors.inc({ code: m[1] });
+    }
+    done(null, payload);
+  });
 }
