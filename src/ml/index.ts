@@ -95,6 +95,6 @@ export {
   fitDecisionTree,
   resolveDecisionTreeParams,
 } from './tree/decision-tree.js';
-export { type FlatTree, leafIndex, nodeCount, treeDepth } from './tree/flat-tree.js';
+export { type AnyFlatTree, type FlatTree, leafIndex, type NarrowFlatTree, nodeCount, treeDepth } from './tree/flat-tree.js';
 export type { MaxFeatures, TreeShapeParams } from './tree/tree-params.js';
 export { addTreeValues, sumTreeValues } from './tree/tree-predict.js';

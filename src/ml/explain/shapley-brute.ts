@@ -4,10 +4,10 @@
  * an unknown one averages both children by cover. Exponential in the feature count; for tests only.
  */
 
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 
 /** E[f(x) | features in `known` (bitmask) fixed to the row's values], path-dependent. */
-export function conditionalExpectation(tree: FlatTree, x: ArrayLike<number>, known: number, node = 0): number {
+export function conditionalExpectation(tree: AnyFlatTree, x: ArrayLike<number>, known: number, node = 0): number {
   const f = tree.feature[node];
   if (f === -1) return tree.value[node];
   const l = tree.left[node];
@@ -28,7 +28,7 @@ export function conditionalExpectation(tree: FlatTree, x: ArrayLike<number>, kno
  * φ_j = Σ_{S ∌ j} |S|!(M−|S|−1)!/M! · (v(S ∪ {j}) − v(S)).
  */
 export function bruteForceShapley(
-  trees: readonly FlatTree[],
+  trees: readonly AnyFlatTree[],
   x: ArrayLike<number>,
   nFeatures: number,
   scale = 1,

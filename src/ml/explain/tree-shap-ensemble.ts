@@ -1,7 +1,7 @@
 /** TreeSHAP over an ensemble: per-tree values scaled and summed (a forest's mean, a booster's sum of margins), row by row. */
 
 import type { Matrix } from '../matrix.js';
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 import { treeDepth } from '../tree/flat-tree.js';
 import { expectedValue, TreeShapWorkspace } from './tree-shap.js';
 import { QuadratureTreeShap } from './tree-shap-quadrature.js';
@@ -26,7 +26,7 @@ const TREE_TABLE_BUDGET = 1 << 19;
  * A forest has scale 1/T on the probability scale; a booster has scale 1 and its initial margin as offset (log-odds).
  */
 export interface TreeEnsemble {
-  trees: readonly FlatTree[];
+  trees: readonly AnyFlatTree[];
   scale: number;
   offset: number;
   nFeatures: number;
@@ -56,7 +56,7 @@ export function ensembleBaseValue(model: TreeEnsemble): number {
 }
 
 /** Deepest tree of the ensemble (sizes the TreeSHAP workspace). */
-export function ensembleDepth(trees: readonly FlatTree[]): number {
+export function ensembleDepth(trees: readonly AnyFlatTree[]): number {
   let d = 0;
   for (const t of trees) d = Math.max(d, treeDepth(t));
   return d;

@@ -10,7 +10,7 @@
  * State is changed in place and restored after each child, so nothing is copied or allocated per node.
  */
 
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 
 /** Gauss–Legendre nodes and weights on [0, 1] (Newton's method on the Legendre polynomial). */
 export function gaussLegendre(points: number): { t: Float64Array; w: Float64Array } {
@@ -93,7 +93,7 @@ export class QuadratureTreeShap {
    * Adds scale × the SHAP values of one row for `tree` into phi[phiOffset + f]; the row's value of feature f is
    * x[xOffset + f]. Depth ≤ maxDepth; covers positive.
    */
-  explain(tree: FlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number): void {
+  explain(tree: AnyFlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number): void {
     const { feature, threshold, left, right, missingLeft, cover, value } = tree;
     const K = this.points;
     const { t, w, weighted, product, saved, elemFeature, elemZero, elemOne, elemInverse: inv } = this;

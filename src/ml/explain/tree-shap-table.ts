@@ -9,12 +9,12 @@
  * A tree whose table would exceed a size budget is left to the recursive algorithms.
  */
 
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 import { gaussLegendre } from './tree-shap-quadrature.js';
 
 /** A tree with its pattern tables, ready to explain rows. */
 export interface PatternTree {
-  tree: FlatTree;
+  tree: AnyFlatTree;
   /** Split nodes, every parent before its children. */
   splits: Int32Array;
   /** 1 << (position of the node's feature among the distinct features of its path), for split nodes. */
@@ -32,7 +32,7 @@ export interface PatternTree {
  * Builds the tables of `tree` with contributions scaled by `scale`, or returns undefined when they would hold more than
  * `budget` numbers (Σ over leaves of 2^d·d).
  */
-export function buildPatternTree(tree: FlatTree, scale: number, budget: number): PatternTree | undefined {
+export function buildPatternTree(tree: AnyFlatTree, scale: number, budget: number): PatternTree | undefined {
   const n = tree.feature.length;
   const bit = new Int32Array(n);
   const splits: number[] = [];

@@ -8,7 +8,7 @@
  * which removes every division by it from the published EXTEND / UNWIND / UNWOUND-SUM steps.
  */
 
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 
 /** Scratch for trees up to a given depth: the unique-path segments of every recursion level. */
 export class TreeShapWorkspace {
@@ -22,7 +22,7 @@ export class TreeShapWorkspace {
   private readonly down: Float64Array;
   private readonly coldUp: Float64Array;
   // The tree, row and output of the current call (fields, so the recursion passes only numbers).
-  private tree!: FlatTree;
+  private tree!: AnyFlatTree;
   private x!: ArrayLike<number>;
   private xOffset = 0;
   private phi!: Float64Array;
@@ -52,7 +52,7 @@ export class TreeShapWorkspace {
    * Adds scale × the SHAP values of one row for `tree` into phi[phiOffset + f]; the row's value of feature f is
    * x[xOffset + f]. The tree's depth must not exceed maxDepth. Covers must be positive.
    */
-  explain(tree: FlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number): void {
+  explain(tree: AnyFlatTree, x: ArrayLike<number>, xOffset: number, phi: Float64Array, phiOffset: number, scale: number): void {
     this.tree = tree;
     this.x = x;
     this.xOffset = xOffset;
@@ -172,7 +172,7 @@ function unwind(
 }
 
 /** The path-dependent expectation E[f(x)] with no feature known: leaf values weighted by cover down the tree. */
-export function expectedValue(tree: FlatTree, node = 0): number {
+export function expectedValue(tree: AnyFlatTree, node = 0): number {
   if (tree.feature[node] === -1) return tree.value[node];
   const l = tree.left[node];
   const r = tree.right[node];

@@ -5,7 +5,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { rng } from '../random.js';
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { NarrowFlatTree } from '../tree/flat-tree.js';
 import type { GrowSettings } from '../tree/grow.js';
 import { TreeGrower } from '../tree/grow.js';
 import { normaliseImportance } from '../tree/importance.js';
@@ -33,7 +33,7 @@ export interface ForestJob {
 /** One grown tree as posted by a thread. */
 export interface GrownForestTree {
   index: number;
-  tree: FlatTree;
+  tree: NarrowFlatTree;
   importance: Float64Array;
 }
 
@@ -51,7 +51,7 @@ export function growForestTrees(job: ForestJob, onTree: (t: GrownForestTree) => 
     else if (job.weights) weight.set(job.weights);
     else weight.fill(1);
     for (let i = 0; i < n; i++) target[i] = weight[i] * job.y[i];
-    const grown = grower.grow(weight, target, job.settings, rand);
+    const grown = grower.growNarrow(weight, target, job.settings, rand);
     onTree({ index: t, tree: grown.tree, importance: normaliseImportance(grown.importance) });
     if (oob) addOobTree(grown.tree, job.ranks, job.values, weight, oob);
   }

@@ -4,7 +4,7 @@
  * which threads add their trees. The rounding moves an OOB probability by at most 2^-33.
  */
 
-import type { FlatTree } from '../tree/flat-tree.js';
+import type { AnyFlatTree } from '../tree/flat-tree.js';
 import { type RankArray, rankAt } from '../tree/ranked-columns.js';
 
 const SCALE = 4294967296;
@@ -22,7 +22,13 @@ export const emptyOob = (n: number): OobSums => ({ sum: new Float64Array(n), cou
  * Adds one tree's predictions for the rows with inBag[i] === 0. Rows are routed on `values[f][rank]` — the exact
  * training values — so a thread needs only the ranked columns, not the original matrix.
  */
-export function addOobTree(tree: FlatTree, ranks: RankArray[], values: Float64Array[], inBag: Float64Array, oob: OobSums): void {
+export function addOobTree(
+  tree: AnyFlatTree,
+  ranks: RankArray[],
+  values: Float64Array[],
+  inBag: Float64Array,
+  oob: OobSums,
+): void {
   const { feature, threshold, left, right, missingLeft, value } = tree;
   for (let i = 0; i < inBag.length; i++) {
     if (inBag[i] > 0) continue;

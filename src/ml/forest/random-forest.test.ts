@@ -63,8 +63,21 @@ describe('random forest', () => {
     expect(Array.from(randomForestProba(model, big, 2))).toEqual(Array.from(randomForestProba(model, big, 1)));
   });
 
-  it('survives a JSON round trip with identical predictions', () => {
+  it('keeps its trees in the narrow layout: 23 bytes a node (int16 feature, float32 threshold, value and cover)', () => {
+    let bytes = 0;
+    let nodes = 0;
+    for (const t of model.trees) {
+      nodes += t.feature.length;
+      for (const a of Object.values(t)) bytes += (a as ArrayBufferView).byteLength;
+    }
+    expect(nodes).toBeGreaterThan(30 * 50);
+    expect(bytes / nodes).toBe(23);
+  });
+
+  it('survives a JSON round trip with identical predictions and array types', () => {
     const back = deserializeModel<RandomForestModel>(serializeModel(model));
+    expect(back.trees[0].value).toBeInstanceOf(Float32Array);
+    expect(back.trees[0].feature).toBeInstanceOf(Int16Array);
     expect(Array.from(randomForestProba(back, test.X))).toEqual(Array.from(randomForestProba(model, test.X)));
   });
 

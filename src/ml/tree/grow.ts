@@ -4,7 +4,7 @@
  */
 
 import { CRITERION_CODE, type Criterion, classImpurity, nodeScore } from './criterion.js';
-import type { FlatTree } from './flat-tree.js';
+import type { FlatTree, NarrowFlatTree } from './flat-tree.js';
 import { NodeBuffer } from './node-buffer.js';
 import { gatherRanks, maxDistinct, type RankArray, type RankedColumns } from './ranked-columns.js';
 import { ALL_PRESENT_LEFT, type NodeRows, type SplitLimits, SplitSearch } from './split-search.js';
@@ -26,6 +26,12 @@ export interface GrowSettings {
 /** A grown tree and the weighted impurity decrease each feature earned (not normalised). */
 export interface GrownTree {
   tree: FlatTree;
+  importance: Float64Array;
+}
+
+/** A grown tree in the narrow layout (what a random forest keeps). */
+export interface GrownNarrowTree {
+  tree: NarrowFlatTree;
   importance: Float64Array;
 }
 
@@ -68,6 +74,24 @@ export class TreeGrower {
     random?: () => number,
     leafOf?: Int32Array,
   ): GrownTree {
+    const importance = this.growNodes(weight, target, s, random, leafOf);
+    return { tree: this.nodes.toFlatTree(this.sharedTrees), importance };
+  }
+
+  /** As `grow`, returning the tree in the narrow layout (a forest's 200 trees are most of its memory). */
+  growNarrow(weight: ArrayLike<number>, target: ArrayLike<number>, s: GrowSettings, random?: () => number): GrownNarrowTree {
+    const importance = this.growNodes(weight, target, s, random);
+    return { tree: this.nodes.toNarrowTree(this.data.ranks.length, this.sharedTrees), importance };
+  }
+
+  /** Grows the nodes into the buffer; returns each feature's weighted impurity decrease. */
+  private growNodes(
+    weight: ArrayLike<number>,
+    target: ArrayLike<number>,
+    s: GrowSettings,
+    random?: () => number,
+    leafOf?: Int32Array,
+  ): Float64Array {
     const code = CRITERION_CODE[s.criterion];
     const { rows, nodes, search, data } = this;
     const p = data.ranks.length;
@@ -125,7 +149,9 @@ export class TreeGrower {
         if (!leaf) {
           const f = best.feature;
           const values = data.values[f];
-          nodes.setSplit(id, f, threshold(values, best.rankLeft, best.rankRight), best.missingLeft);
+          const all = best.rankLeft === ALL_PRESENT_LEFT;
+          const cut = threshold(values, best.rankLeft, best.rankRight);
+          nodes.setSplit(id, f, cut, best.missingLeft, all ? cut : values[best.rankLeft], all ? cut : values[best.rankRight]);
           importance[f] += decrease;
           const mid = this.partition(data.ranks[f], start, end, best.rankLeft, best.missingLeft);
           stack.push(mid, end, depth + 1, -id - 1, start, mid, depth + 1, id);
@@ -133,7 +159,7 @@ export class TreeGrower {
       }
       if (leaf && leafOf) for (let j = start; j < end; j++) leafOf[rows.row[j]] = id;
     }
-    return { tree: nodes.toFlatTree(this.sharedTrees), importance };
+    return importance;
   }
 
   /** Stable partition of the rows by goesLeft flags; returns the first right position. */

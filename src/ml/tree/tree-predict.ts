@@ -2,11 +2,11 @@
 
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
-import type { FlatTree } from './flat-tree.js';
+import type { AnyFlatTree } from './flat-tree.js';
 
 /** out[i] += scale × (leaf value of row i) for rows [from, to). Missing values follow each split's learned direction. */
 export function addTreeValues(
-  tree: FlatTree,
+  tree: AnyFlatTree,
   columns: readonly Column[],
   out: Float64Array,
   scale = 1,
@@ -32,7 +32,7 @@ const MIN_PARALLEL_WORK = 4_000_000;
 const MAX_TREE_COPY_BYTES = 64 << 20;
 
 /** True when helper threads can read the trees without a copy, or the copy is small. */
-export function treesShareable(trees: readonly FlatTree[]): boolean {
+export function treesShareable(trees: readonly AnyFlatTree[]): boolean {
   let copied = 0;
   for (const t of trees)
     for (const a of [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover])
@@ -41,7 +41,7 @@ export function treesShareable(trees: readonly FlatTree[]): boolean {
 }
 
 interface PredictJob {
-  trees: readonly FlatTree[];
+  trees: readonly AnyFlatTree[];
   columns: Column[];
   out: Float64Array;
   scale: number;
@@ -67,7 +67,7 @@ export function runPredictHelper(job: PredictJob): void {
  * thread takes it, so results are identical bit for bit for every nThreads (0 = both cores when the batch is large).
  * Trees over 64 MiB outside shared memory (e.g. a big forest loaded from JSON) are predicted on this thread only.
  */
-export function sumTreeValues(trees: readonly FlatTree[], X: Matrix, scale = 1, offset = 0, nThreads = 0): Float64Array {
+export function sumTreeValues(trees: readonly AnyFlatTree[], X: Matrix, scale = 1, offset = 0, nThreads = 0): Float64Array {
   const threads = treesShareable(trees) ? threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK) : 1;
   const shared = threads > 1;
   const out = new Float64Array(shared ? new SharedArrayBuffer(X.nRows * 8) : new ArrayBuffer(X.nRows * 8)).fill(offset);
