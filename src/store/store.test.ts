@@ -8,7 +8,7 @@ describe.each(engines)('store on $name', ({ open }) => {
   it('migrates to the newest version once and is idempotent', async () => {
     const s = await open();
     const versions = await s.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3]);
+    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3, 4]);
     expect(await s.migrate()).toEqual([]);
   });
 

@@ -76,6 +76,37 @@ describe('churn monitor', () => {
     expect(r.out).toMatch(/alerts: 1 new, 0 still open/);
   });
 
+  it('measures drift over the logged batch-score predictions with --batch --source score (score only: no features logged)', async () => {
+    const r = await churn('monitor', '--batch', '--source', 'score', '--to', '2099-01-01');
+    expect(r.err).toBe('');
+    expect(r.out.split('\n')[0]).toMatch(
+      new RegExp(`^drift of ${modelId} logged predictions \\S+ … \\S+ \\(source score; ${scored} scores, 0 with features\\): `),
+    );
+    const [, runId] = /stored run (m-[0-9a-f]{16})/.exec(r.out) ?? [];
+    const [row] = await query<{ kind: string; result_json: string }>(
+      'SELECT kind, result_json FROM monitoring_runs WHERE run_id = ?',
+      [runId],
+    );
+    expect(row.kind).toBe('drift');
+    const result = JSON.parse(row.result_json);
+    expect(result.batch).toMatchObject({ source: 'score', from: null, to: '2099-01-01T23:59:59.999Z', modelId });
+    expect(result.features).toEqual([]);
+    expect(result.rows).toBe(scored);
+  });
+
+  it('refuses batch options without --batch, --batch with --at, and a window with no predictions', async () => {
+    expect(await churn('monitor', '--from', '2025-01-01')).toMatchObject({
+      err: 'error CHURN_ERR_PARAM: --from selects logged predictions: add --batch',
+      code: 1,
+    });
+    expect((await churn('monitor', '--batch', '--at', monitoredAt)).err).toBe(
+      'error CHURN_ERR_PARAM: --batch cannot be combined with --at',
+    );
+    expect((await churn('monitor', '--batch', '--source', 'job')).err).toMatch(
+      /^error CHURN_ERR_NO_DATA: No logged predictions /,
+    );
+  });
+
   it('names a bad --every value', async () => {
     const r = await churn('monitor', '--every', 'daily');
     expect(r.err).toBe('error: --every takes hours like 24h, not "daily"');

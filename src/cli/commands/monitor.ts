@@ -1,6 +1,10 @@
-/** `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts. */
+/**
+ * `churn monitor [--at DATE] [--json]`: drift of the current model against its baseline, realised performance, alerts.
+ * `churn monitor --batch [--from] [--to] [--source] [--model]`: the same drift over a batch of logged predictions.
+ */
 import type { Command } from 'commander';
-import { formatDrift, monitorCycle } from '../../monitoring/index.js';
+import { ChurnError } from '../../errors/index.js';
+import { batchWindow, formatDrift, monitorBatch, monitorCycle, newestLoggedModel } from '../../monitoring/index.js';
 import { openScorer } from '../../scoring/index.js';
 import { action, withStore } from '../context.js';
 
@@ -10,6 +14,10 @@ interface MonitorOptions {
   json?: boolean;
   retrainOnDrift?: boolean;
   every?: string;
+  batch?: boolean;
+  from?: string;
+  to?: string;
+  source?: string;
 }
 
 const hours = (v: string) => {
@@ -32,12 +40,38 @@ export function registerMonitor(program: Command): void {
       'when features or the score drift, train a challenger and promote it only if it wins by monitoring.retrainMargin',
     )
     .option('--every <hours>', 'repeat the cycle on a schedule, e.g. 24h (runs until stopped)')
+    .option('--batch', 'drift of a batch of logged predictions (the predictions table) instead of a snapshot')
+    .option('--from <when>', 'with --batch: predictions created from this day YYYY-MM-DD or ISO timestamp (inclusive)')
+    .option('--to <when>', 'with --batch: predictions created up to this day YYYY-MM-DD or ISO timestamp (inclusive)')
+    .option('--source <source>', 'with --batch: api (/predict, /batch_predict), job (CSV jobs) or score (churn score)')
     .addHelpText('after', '\nSee docs/monitoring.md for the PSI rule, epsilon and thresholds (config section "monitoring").')
     .action(
       action(async (opts: MonitorOptions) => {
         const period = opts.every ? hours(opts.every) : 0;
+        const batchOnly = (['from', 'to', 'source'] as const).filter((k) => opts[k] !== undefined);
+        if (!opts.batch && batchOnly.length)
+          throw new ChurnError('CHURN_ERR_PARAM', `--${batchOnly[0]} selects logged predictions: add --batch`, {
+            option: `--${batchOnly[0]}`,
+          });
+        if (opts.batch && (opts.at || opts.retrainOnDrift))
+          throw new ChurnError('CHURN_ERR_PARAM', `--batch cannot be combined with ${opts.at ? '--at' : '--retrain-on-drift'}`, {
+            option: opts.at ? '--at' : '--retrain-on-drift',
+          });
+        const window = opts.batch ? batchWindow(opts) : null;
         for (;;) {
           await withStore(async (store, config) => {
+            if (window) {
+              const scorer = await openScorer(config, opts.model ?? (await newestLoggedModel(store, window)));
+              const cycle = await monitorBatch(store, scorer, config, window);
+              if (opts.json) console.log(JSON.stringify(cycle, null, 2));
+              else {
+                console.log(formatDrift(cycle.drift));
+                console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
+                const fresh = cycle.alerts.filter((a) => !a.deduplicated).length;
+                console.log(`alerts: ${fresh} new, ${cycle.alerts.length - fresh} still open (see GET /alerts)`);
+              }
+              return;
+            }
             const scorer = await openScorer(config, opts.model);
             const cycle = await monitorCycle(store, scorer, config, { at: opts.at, retrainOnDrift: opts.retrainOnDrift });
             if (opts.json) console.log(JSON.stringify(cycle, null, 2));

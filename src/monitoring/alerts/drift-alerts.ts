@@ -3,8 +3,12 @@ import type { Store } from '../../store/index.js';
 import type { DriftReport } from '../runs/drift-report.js';
 import { type AlertOptions, type RaisedAlert, raiseAlert, resolveIncident } from './raise-alert.js';
 
-/** Incident keys of a model's drift (stable across runs, so a persisting drift is one alert). */
-export const driftIncident = (modelId: string, what: 'features' | 'score') => `drift:${modelId}:${what}`;
+/**
+ * Incident keys of a model's drift (stable across runs, so a persisting drift is one alert). Batch runs over logged
+ * predictions have their own keys, so a calm snapshot run never resolves a drifting API batch (and vice versa).
+ */
+export const driftIncident = (modelId: string, what: 'features' | 'score', batch = false) =>
+  `drift:${modelId}:${batch ? 'batch:' : ''}${what}`;
 
 /**
  * Reads the one verdict: features classed `drift` raise (or keep) the feature incident, a drifted score the score
@@ -13,7 +17,9 @@ export const driftIncident = (modelId: string, what: 'features' | 'score') => `d
 export async function alertOnDrift(store: Store, r: DriftReport, o: AlertOptions = {}): Promise<RaisedAlert[]> {
   const raised: RaisedAlert[] = [];
   const v = r.verdict;
-  const featureKey = driftIncident(r.modelId, 'features');
+  const batch = r.batch != null; // reports stored before batch runs existed have no `batch` field
+  const where = batch ? `in logged predictions up to ${r.batch?.last}` : `at ${r.at}`;
+  const featureKey = driftIncident(r.modelId, 'features', batch);
   if (v.drifted.length) {
     const top = v.features.filter((f) => f.class === 'drift').slice(0, 5);
     raised.push(
@@ -23,16 +29,23 @@ export async function alertOnDrift(store: Store, r: DriftReport, o: AlertOptions
           kind: 'feature_drift',
           severity: v.dataset === 'drift' ? 'critical' : 'warning',
           incidentKey: featureKey,
-          message: `${v.drifted.length} feature(s) drifted for model ${r.modelId} at ${r.at}: ${top
+          message: `${v.drifted.length} feature(s) drifted for model ${r.modelId} ${where}: ${top
             .map((f) => `${f.feature} PSI ${f.psi.toFixed(2)}`)
             .join(', ')}`,
-          payload: { modelId: r.modelId, at: r.at, drifted: v.drifted, dataset: v.dataset, reason: v.reason },
+          payload: {
+            modelId: r.modelId,
+            at: r.at,
+            batch: r.batch ?? null,
+            drifted: v.drifted,
+            dataset: v.dataset,
+            reason: v.reason,
+          },
         },
         o,
       ),
     );
   } else await resolveIncident(store, featureKey);
-  const scoreKey = driftIncident(r.modelId, 'score');
+  const scoreKey = driftIncident(r.modelId, 'score', batch);
   if (v.score.class === 'drift') {
     raised.push(
       await raiseAlert(
@@ -41,8 +54,8 @@ export async function alertOnDrift(store: Store, r: DriftReport, o: AlertOptions
           kind: 'score_drift',
           severity: 'critical',
           incidentKey: scoreKey,
-          message: `score distribution of model ${r.modelId} drifted at ${r.at}: PSI ${v.score.psi.toFixed(3)}`,
-          payload: { modelId: r.modelId, at: r.at, psi: v.score.psi },
+          message: `score distribution of model ${r.modelId} drifted ${where}: PSI ${v.score.psi.toFixed(3)}`,
+          payload: { modelId: r.modelId, at: r.at, batch: r.batch ?? null, psi: v.score.psi },
         },
         o,
       ),

@@ -16,15 +16,36 @@ export interface FeaturePsi extends PsiResult {
 /** Everything `churn monitor`, `GET /drift` and the alerts read. */
 export interface DriftReport {
   modelId: string;
-  /** Date of the batch compared with the baseline. */
+  /** Date of the batch compared with the baseline (a batch of logged predictions: the date of its newest row). */
   at: string;
+  /** Rows whose score was compared (snapshot: customers; batch: logged predictions). */
   rows: number;
+  /** Rows whose features were compared: all of a snapshot; the logged predictions that carry features in a batch. */
+  featureRows: number;
+  /** The batch of logged predictions this run compared, or null for a snapshot run. */
+  batch: BatchDefinition | null;
   epsilon: number;
   thresholds: VerdictOptions;
   verdict: DriftVerdict;
   score: PsiResult;
   features: FeaturePsi[];
 }
+
+/** Which logged predictions a batch drift run read (`churn monitor --batch`). */
+export interface BatchDefinition {
+  /** Inclusive bounds on predictions.created_at (ISO-8601 UTC), null = open. */
+  from: string | null;
+  to: string | null;
+  /** api (/predict, /batch_predict, {customer_id} lookups), job (CSV jobs), score (churn score), or null = all. */
+  source: BatchSource | null;
+  modelId: string;
+  /** created_at of the oldest and newest row read. */
+  first: string;
+  last: string;
+}
+
+/** The sources a batch can be restricted to. */
+export type BatchSource = 'api' | 'job' | 'score';
 
 /** Options of a drift comparison (thresholds of the verdict, PSI epsilon). */
 export interface DriftOptions {
@@ -42,7 +63,7 @@ export function baselineOf(artifact: { modelId: string; baseline: unknown }): Dr
   return b;
 }
 
-/** One pass per feature over `frame` (inputs + derived features) and one over the scores. */
+/** One pass per feature over `frame` (inputs + derived features) and one over the scores (a snapshot: same rows). */
 export function driftReport(
   modelId: string,
   at: string,
@@ -50,20 +71,35 @@ export function driftReport(
   frame: FeatureFrame,
   probability: Float64Array,
   o: DriftOptions,
+  batch: BatchDefinition | null = null,
 ): DriftReport {
-  const features: FeaturePsi[] = baseline.features.map((b) => {
-    const c = frame.columns[b.feature];
-    if (!c)
-      throw new ChurnError('CHURN_ERR_SHAPE', `Feature "${b.feature}" of the baseline is missing from the batch`, {
-        feature: b.feature,
-      });
-    const r =
-      b.kind === 'numeric'
-        ? numericPsi(b, c instanceof Float64Array ? c : Float64Array.from(c, Number), o.epsilon)
-        : categoricalPsi(b, c instanceof Float64Array ? Array.from(c, String) : c, o.epsilon);
-    return { feature: b.feature, kind: b.kind, ...r };
-  });
+  // A batch where no row carries features (CSV jobs, batch scoring) is judged on its score alone.
+  const features: FeaturePsi[] = frame.nRows === 0 ? [] : baseline.features.map((b) => featurePsi(b, frame, o.epsilon));
   const score = numericPsi(baseline.score, probability, o.epsilon);
   const verdict = driftVerdict(score, features, o.thresholds);
-  return { modelId, at, rows: frame.nRows, epsilon: o.epsilon, thresholds: o.thresholds, verdict, score, features };
+  return {
+    modelId,
+    at,
+    rows: probability.length,
+    featureRows: frame.nRows,
+    batch,
+    epsilon: o.epsilon,
+    thresholds: o.thresholds,
+    verdict,
+    score,
+    features,
+  };
+}
+
+function featurePsi(b: FeatureBaseline, frame: FeatureFrame, epsilon: number): FeaturePsi {
+  const c = frame.columns[b.feature];
+  if (!c)
+    throw new ChurnError('CHURN_ERR_SHAPE', `Feature "${b.feature}" of the baseline is missing from the batch`, {
+      feature: b.feature,
+    });
+  const r =
+    b.kind === 'numeric'
+      ? numericPsi(b, c instanceof Float64Array ? c : Float64Array.from(c, Number), epsilon)
+      : categoricalPsi(b, c instanceof Float64Array ? Array.from(c, String) : c, epsilon);
+  return { feature: b.feature, kind: b.kind, ...r };
 }

@@ -3,8 +3,12 @@ import type { DriftReport } from './drift-report.js';
 
 /** A short text table (top `limit` features by PSI). */
 export function formatDrift(r: DriftReport, limit = 15): string {
+  const b = r.batch;
+  const what = b
+    ? `logged predictions ${b.first} … ${b.last} (source ${b.source ?? 'any'}; ${r.rows} scores, ${r.featureRows} with features)`
+    : `at ${r.at} (${r.rows} customers)`;
   const lines = [
-    `drift of ${r.modelId} at ${r.at} (${r.rows} customers): ${r.verdict.dataset.toUpperCase()} — ${r.verdict.reason}`,
+    `drift of ${r.modelId} ${what}: ${r.verdict.dataset.toUpperCase()} — ${r.verdict.reason}`,
     `  ${'feature'.padEnd(36)} ${'PSI'.padStart(8)}  class`,
     `  ${'score'.padEnd(36)} ${r.verdict.score.psi.toFixed(4).padStart(8)}  ${r.verdict.score.class}`,
   ];

@@ -4,6 +4,7 @@ import type { Scorer } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
 import { type ApiCheck, alertOnDrift, checkApi, type RaisedAlert, raiseAlert, resolveIncident } from '../alerts/index.js';
 import { alertOptionsOf } from './alert-options.js';
+import { type BatchWindow, runBatchDrift } from './batch-drift.js';
 import type { DriftReport } from './drift-report.js';
 import { type CohortPerformance, realisedPerformance } from './performance.js';
 import { type RetrainDecision, type RetrainOptions, retrainChallenger } from './retrain.js';
@@ -83,4 +84,24 @@ export async function monitorCycle(
     retrain = (await retrainChallenger(store, config, scorer, { ...r, writeFile: o.writeFile })).decision;
   }
   return { drift: report, driftRun: run, alerts, api, performance, retrain };
+}
+
+/** What a batch cycle did: the drift of the logged predictions and the drift alerts it raised or kept open. */
+export interface BatchCycle {
+  drift: DriftReport;
+  driftRun: SavedRun;
+  alerts: RaisedAlert[];
+}
+
+/** `churn monitor --batch`: drift of `scorer`'s logged predictions in `w`, stored, alerted on like a snapshot run. */
+export async function monitorBatch(
+  store: Store,
+  scorer: Scorer,
+  config: LoadedConfig,
+  w: BatchWindow,
+  o: { writeFile?: boolean; log?: (line: string) => void } = {},
+): Promise<BatchCycle> {
+  const { report, run } = await runBatchDrift(store, scorer, config, w, { writeFile: o.writeFile });
+  const alerts = await alertOnDrift(store, report, alertOptionsOf(config, o.log));
+  return { drift: report, driftRun: run, alerts };
 }

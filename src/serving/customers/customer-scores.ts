@@ -2,6 +2,7 @@
  * Scoring one stored customer (`{customer_id}`): the newest snapshot is computed once per data date and kept, and
  * each customer's explained prediction is cached by model + snapshot date + customer (cleared on promotion).
  */
+import { createHash } from 'node:crypto';
 import { ChurnError } from '../../errors/index.js';
 import { dataRange, type FeatureFrame, selectRows, snapshotAt } from '../../features/index.js';
 import type { ServingDeps } from '../deps.js';
@@ -16,8 +17,11 @@ interface NewestSnapshot {
 
 /** Looks up and scores stored customers. */
 export interface CustomerScorer {
-  /** The explained prediction of a stored customer at the newest snapshot; CHURN_ERR_NOT_FOUND when not active there. */
-  predict(customerId: string): Promise<{ prediction: PredictionOut; cached: boolean }>;
+  /**
+   * The explained prediction of a stored customer at the newest snapshot; CHURN_ERR_NOT_FOUND when not active there.
+   * Every answer (cached or not) goes to the prediction log with the snapshot's input values, under `requestId`.
+   */
+  predict(customerId: string, requestId?: string): Promise<{ prediction: PredictionOut; cached: boolean }>;
   /** Forgets the snapshot (new data loaded). */
   reset(): void;
 }
@@ -48,25 +52,54 @@ export function customerScorer(deps: ServingDeps, cache: PredictionCache): Custo
     return snapshot;
   };
   return {
-    async predict(customerId) {
+    async predict(customerId, requestId = '') {
       const model = deps.models.current();
       const snap = await newest();
-      const key = `${model.id}|${snap.date}|${customerId}`;
-      const hit = await cache.get(key);
-      if (hit) return { prediction: hit, cached: true };
       const row = snap.rowOf.get(customerId);
       if (row === undefined)
         throw new ChurnError('CHURN_ERR_NOT_FOUND', `No customer ${customerId} is active on ${snap.date} (the newest snapshot)`, {
           customerId,
         });
-      const rows = model.scorer.prepareFrame(selectRows(snap.frame, [row]));
-      const a = model.scorer.assess(rows).rows[0];
-      const prediction = { ...explainedPrediction(a, model.id), snapshot_date: snap.date };
-      await cache.set(key, prediction);
-      return { prediction, cached: false };
+      const key = `${model.id}|${snap.date}|${customerId}`;
+      const hit = await cache.get(key);
+      const prediction = hit ?? {
+        ...explainedPrediction(model.scorer.assess(model.scorer.prepareFrame(selectRows(snap.frame, [row]))).rows[0], model.id),
+        snapshot_date: snap.date,
+      };
+      if (!hit) await cache.set(key, prediction);
+      const features = inputValues(snap.frame, row, model.scorer.input.fields);
+      deps.predictionLog.add({
+        source: 'api',
+        requestId,
+        customerRef: deps.pseudonymise(customerId),
+        snapshotDate: snap.date,
+        modelId: model.id,
+        inputHash: createHash('sha1').update(JSON.stringify(features)).digest('hex'),
+        probability: prediction.probability,
+        decision: prediction.prediction,
+        riskBucket: prediction.risk_bucket,
+        features,
+      });
+      return { prediction, cached: hit !== undefined };
     },
     reset() {
       snapshot = null;
     },
   };
+}
+
+/** The model-input values of one snapshot row (NaN = missing becomes null), keyed by feature-contract name. */
+function inputValues(
+  frame: FeatureFrame,
+  row: number,
+  fields: readonly { name: string }[],
+): Record<string, number | string | null> {
+  const out: Record<string, number | string | null> = {};
+  for (const { name } of fields) {
+    const c = frame.columns[name];
+    if (c === undefined) continue;
+    const v = c[row];
+    out[name] = typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
+  }
+  return out;
 }

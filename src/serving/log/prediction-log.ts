@@ -14,7 +14,17 @@ const columns = [
   'probability',
   'decision',
   'risk_bucket',
+  'features_json',
 ] as const;
+const FEATURES = columns.length - 1;
+
+/** The feature values become JSON here, in the flush, so the request that logged them never pays for it. */
+function serialiseFeatures(rows: unknown[][]): void {
+  for (const r of rows) {
+    const f = r[FEATURES];
+    if (f !== null && typeof f === 'object') r[FEATURES] = JSON.stringify(f);
+  }
+}
 
 /**
  * A log that writes when `batchRows` rows are waiting or every `flushMs`. A failed write keeps its rows in the
@@ -25,12 +35,13 @@ export function bufferedPredictionLog(
   logger: FastifyBaseLogger,
   options: { batchRows: number; flushMs: number },
 ): PredictionLog {
-  let buffer: (readonly unknown[])[] = [];
+  let buffer: unknown[][] = [];
   let writing: Promise<void> | null = null;
   const write = async (): Promise<void> => {
     while (buffer.length > 0) {
       const rows = buffer;
       buffer = [];
+      serialiseFeatures(rows);
       try {
         await store.insertMany('predictions', columns, rows);
       } catch (e) {
@@ -85,6 +96,7 @@ export function bufferedPredictionLog(
         p.probability,
         p.decision,
         p.riskBucket,
+        p.features ?? null,
       ]);
       if (buffer.length >= options.batchRows && !writing) flushSoon();
     },

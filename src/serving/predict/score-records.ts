@@ -103,6 +103,7 @@ export function scoreRecords(
       probability: p.probability,
       decision: p.prediction,
       riskBucket: p.risk_bucket,
+      features: checked[k].values,
     });
   }
   for (const [bucket, n] of perBucket) deps.metrics.predictions.inc({ bucket, source: options.source }, n);

@@ -2,7 +2,8 @@
 import { rawTables } from './0001-raw-tables.js';
 import { operationalTables } from './0002-operational-tables.js';
 import { customerSegments } from './0003-customer-segments.js';
+import { predictionFeatures } from './0004-prediction-features.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
-export const migrations: readonly Migration[] = [rawTables, operationalTables, customerSegments];
+export const migrations: readonly Migration[] = [rawTables, operationalTables, customerSegments, predictionFeatures];

@@ -30,7 +30,7 @@ export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Pr
       const body = request.body;
       const explain = request.query.explain !== 'false';
       const onlyId = Object.keys(body).every((k) => identifying.has(k)) && typeof body.customer_id === 'string';
-      if (onlyId) return (await deps.core.customers.predict(body.customer_id as string)).prediction;
+      if (onlyId) return (await deps.core.customers.predict(body.customer_id as string, request.id)).prediction;
       const out = scoreRecords(deps, [body], { explain, strict: true, requestId: request.id, source: 'api' });
       const { index: _index, ...prediction } = out.scored[0];
       return prediction;
@@ -126,7 +126,7 @@ export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Pr
         response: { 200: PredictionSchema },
       },
     },
-    async (request) => (await deps.core.customers.predict(request.params.id)).prediction,
+    async (request) => (await deps.core.customers.predict(request.params.id, request.id)).prediction,
   );
 }
 
