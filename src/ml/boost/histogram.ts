@@ -1,57 +1,19 @@
 /**
  * Gradient/hessian histograms: per (feature, bin) the sums of g and h over a node's rows.
  * Layout of a node histogram: slot (f, b) at index (f * 256 + b) * 2 holds Σg, the next index Σh.
- * The fast builder reads the row-major group bins; the naive one bins raw values itself and is its test oracle.
+ * The fast builder (training-kernels.ts, WebAssembly) fills group histograms from the row records; the naive one here
+ * bins raw values itself and is its test oracle.
  */
 
 import type { Matrix } from '../matrix.js';
 import { type BinEdges, binOf, MISSING_BIN } from './binning.js';
 import type { GroupLayout } from './bundling.js';
-import type { RowStore } from './row-store.js';
 
 /** Doubles per feature in a histogram: 256 bins × (Σg, Σh). */
 export const FEATURE_STRIDE = 512;
 
 /** A fresh zeroed histogram for `nColumns` features or groups. */
 export const newHistogram = (nColumns: number) => new Float64Array(nColumns * FEATURE_STRIDE);
-
-/**
- * Adds records [start, end) of one buffer of the row store into a group histogram (not cleared first). The hot loop of training:
- * one sequential pass over each record's group bytes; encoded groups (j >= nDense) skip group bin 0, their default
- * bin, recovered later from node totals. The worker thread runs a copy of this loop (worker-source.ts); keep the
- * two identical.
- */
-export function accumulateGroupHistogram(
-  store: RowStore,
-  buffer: number,
-  nDense: number,
-  start: number,
-  end: number,
-  out: Float64Array,
-): void {
-  const floats = store.floats[buffer];
-  const bytes = store.bytes[buffer];
-  const { stride, nGroups } = store;
-  for (let k = start; k < end; k++) {
-    const w = k * stride;
-    const g = floats[w + 1];
-    const h = floats[w + 2];
-    const p = w * 4 + 20;
-    for (let j = 0; j < nDense; j++) {
-      const s = (j << 9) + (bytes[p + j] << 1);
-      out[s] += g;
-      out[s + 1] += h;
-    }
-    for (let j = nDense; j < nGroups; j++) {
-      const b = bytes[p + j];
-      if (b !== 0) {
-        const s = (j << 9) + (b << 1);
-        out[s] += g;
-        out[s + 1] += h;
-      }
-    }
-  }
-}
 
 /**
  * Turns a group histogram into a feature histogram. A dense feature's slots are copied; an encoded feature's

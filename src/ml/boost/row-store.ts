@@ -5,7 +5,12 @@
  * every node's rows sit contiguously: histogram building and the per-round margin/gradient update are sequential
  * scans, with no scattered reads of a row index. Gradients, margins and weights are float32, as XGBoost keeps them;
  * histograms still sum in float64.
+ *
+ * Both buffers live in one shared WebAssembly memory, beside a workspace for the training kernels (wasm-kernels.ts):
+ * the WebAssembly loops and the worker thread read the records where JavaScript writes them, with no copies.
  */
+
+import { type SharedMemory, sharedMemory } from './wasm-kernels.js';
 
 /** Word offsets inside a record. */
 export const ROW = 0;
@@ -16,7 +21,14 @@ export const WEIGHT = 4;
 /** Byte offset of the first group bin inside a record. */
 export const BINS_AT = 20;
 
-/** Two record buffers in shared memory (a worker thread reads them). A node's records live in one of them. */
+/** Bytes of one group's histogram: 256 bins × (Σg, Σh) float64. */
+export const GROUP_HISTOGRAM_BYTES = 4096;
+
+/** WebAssembly memories hold at most 65,536 pages of 64 KiB (4 GiB). */
+const MAX_PAGES = 65536;
+const PAGE = 65536;
+
+/** Two record buffers and the kernels' workspace in one shared memory (a worker thread reads it too). */
 export interface RowStore {
   nRows: number;
   nGroups: number;
@@ -25,21 +37,45 @@ export interface RowStore {
   words: [Uint32Array, Uint32Array];
   floats: [Float32Array, Float32Array];
   bytes: [Uint8Array, Uint8Array];
+  memory: SharedMemory;
+  /** Byte address of each record buffer in `memory`. */
+  offset: [number, number];
+  /** Byte addresses of two group histograms (one per thread) the kernels accumulate into. */
+  histAt: [number, number];
+  /** Byte address of the 256-byte route table of the split in progress. */
+  routeAt: number;
 }
+
+const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
 /** A store for nRows records of nGroups bins in buffer 0; record k holds row k. */
 export function newRowStore(nRows: number, nGroups: number): RowStore {
   const stride = 5 + Math.ceil(nGroups / 4);
-  const buffers = [0, 1].map(() => new SharedArrayBuffer(Math.max(1, nRows * stride) * 4));
-  const words: [Uint32Array, Uint32Array] = [new Uint32Array(buffers[0]), new Uint32Array(buffers[1])];
+  const recordBytes = align16(Math.max(1, nRows * stride) * 4);
+  const offset: [number, number] = [0, recordBytes];
+  const histAt: [number, number] = [2 * recordBytes, 2 * recordBytes + nGroups * GROUP_HISTOGRAM_BYTES];
+  const routeAt = histAt[1] + nGroups * GROUP_HISTOGRAM_BYTES;
+  const pages = Math.ceil((routeAt + 256) / PAGE);
+  if (pages > MAX_PAGES)
+    throw new RangeError(
+      `hist_boosting: ${nRows} training rows × ${nGroups} histogram columns need ${((pages * PAGE) / 2 ** 30).toFixed(1)} GiB of row records, over the 4 GiB a WebAssembly memory can hold; subsample the rows`,
+    );
+  const memory = sharedMemory(pages);
+  const buffer = memory.buffer;
+  const n = nRows * stride;
+  const words: [Uint32Array, Uint32Array] = [new Uint32Array(buffer, 0, n), new Uint32Array(buffer, offset[1], n)];
   for (let k = 0; k < nRows; k++) words[0][k * stride + ROW] = k;
   return {
     nRows,
     nGroups,
     stride,
     words,
-    floats: [new Float32Array(buffers[0]), new Float32Array(buffers[1])],
-    bytes: [new Uint8Array(buffers[0]), new Uint8Array(buffers[1])],
+    floats: [new Float32Array(buffer, 0, n), new Float32Array(buffer, offset[1], n)],
+    bytes: [new Uint8Array(buffer, 0, 4 * n), new Uint8Array(buffer, offset[1], 4 * n)],
+    memory,
+    offset,
+    histAt,
+    routeAt,
   };
 }
 
@@ -58,40 +94,6 @@ export function initRecords(s: RowStore, y: ArrayLike<number>, w: Float64Array, 
     floats[at + MARGIN] = margin;
     floats[at + WEIGHT] = w[k];
   }
-}
-
-/**
- * Copies records [start, end) of buffer `from` into the other buffer: those with route[bin of group] === 1 forward
- * from position `left`, the others backward from position `right` (one pass, branch-free: the side is a coin flip
- * to the CPU). Returns the next free left position. Splitting a node is one call with left = start and
- * right = end − 1; the layout depends only on the input order, so a split cut in two pieces (two threads) lands
- * exactly where one pass would put it. The worker thread runs a copy of this loop (worker-source.ts).
- */
-export function copySide(
-  s: RowStore,
-  from: number,
-  start: number,
-  end: number,
-  left: number,
-  right: number,
-  group: number,
-  route: Uint8Array,
-): number {
-  const src = s.words[from];
-  const dst = s.words[1 - from];
-  const bytes = s.bytes[from];
-  const { stride } = s;
-  const binByte = BINS_AT + group;
-  let l = left;
-  let r = right;
-  for (let at = start * stride, stop = end * stride; at < stop; at += stride) {
-    const goLeft = route[bytes[at * 4 + binByte]];
-    const to = (r + (l - r) * goLeft) * stride;
-    for (let i = 0; i < stride; i++) dst[to + i] = src[at + i];
-    l += goLeft;
-    r -= 1 - goLeft;
-  }
-  return l;
 }
 
 /** Copies records [start, end) from buffer 1 back to buffer 0 (so every tree starts from buffer 0). */

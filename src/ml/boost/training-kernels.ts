@@ -1,12 +1,12 @@
 /**
- * The two hot kernels of training — histogram building and record splitting — on the calling thread or shared
- * with one worker thread. Results never depend on the thread count: a large histogram range is always cut in two
+ * The two hot kernels of training — histogram building and record splitting (WebAssembly, wasm-kernels.ts) — on the
+ * calling thread or shared with one worker thread. Results never depend on the thread count: a large histogram range is always cut in two
  * halves summed as A + B, whoever builds B; a split's output layout does not depend on where the work is cut.
  */
 
 import { Worker } from 'node:worker_threads';
-import { accumulateGroupHistogram, newHistogram } from './histogram.js';
-import { copySide, type RowStore } from './row-store.js';
+import { BINS_AT, GROUP_HISTOGRAM_BYTES, type RowStore } from './row-store.js';
+import { kernelModuleBytes, wasmKernels } from './wasm-kernels.js';
 import { trainingWorkerSource } from './worker-source.js';
 
 /** Below this many records a range is done in one piece: a worker round trip (~20–50 µs) would cost more. */
@@ -33,23 +33,54 @@ export interface TrainingKernels {
 
 /** Kernels over the store; groups [0, nDense) are dense. With nThreads = 2 one worker thread starts (close() it). */
 export function trainingKernels(store: RowStore, nDense: number, nThreads: number): TrainingKernels {
-  const half = newHistogram(store.nGroups);
-  const addHalf = (out: Float64Array, other: Float64Array) => {
-    for (let i = 0; i < out.length; i++) out[i] += other[i];
+  const wasm = wasmKernels(store.memory);
+  const strideBytes = store.stride * 4;
+  const { nGroups, histAt, routeAt } = store;
+  const histLength = (nGroups * GROUP_HISTOGRAM_BYTES) / 8;
+  const [mine, theirs] = histAt.map((at) => new Float64Array(store.memory.buffer, at, histLength));
+  const route = new Uint8Array(store.memory.buffer, routeAt, 256);
+  /** Byte address of record k of buffer b. */
+  const recordAt = (b: number, k: number) => store.offset[b] + k * strideBytes;
+  /** Group histogram of records [start, end) into the workspace histogram `into` (0 = this thread's). */
+  const accumulate = (b: number, start: number, end: number, into: number) => {
+    (into === 0 ? mine : theirs).fill(0);
+    wasm.hist(recordAt(b, start), recordAt(b, end), strideBytes, nDense, nGroups, histAt[into]);
   };
-  const serialSplit = (from: number, start: number, end: number, group: number, route: Uint8Array) =>
-    copySide(store, from, start, end, start, end - 1, group, route) - start;
+  /** The two halves summed as A + B, the same order whichever thread built B. */
+  const addHalves = (out: Float64Array) => {
+    for (let i = 0; i < histLength; i++) out[i] = mine[i] + theirs[i];
+  };
+  /** Copies [start, cut) of buffer `from` to the other buffer from positions left / right; returns the next left. */
+  const copySide = (from: number, start: number, cut: number, left: number, right: number, group: number) => {
+    const to = 1 - from;
+    const nextLeft = wasm.split(
+      recordAt(from, start),
+      recordAt(from, cut),
+      strideBytes,
+      BINS_AT + group,
+      routeAt,
+      recordAt(to, left),
+      recordAt(to, right),
+    );
+    return ((nextLeft >>> 0) - store.offset[to]) / strideBytes;
+  };
+  const serialSplit = (from: number, start: number, end: number, group: number, table: Uint8Array) => {
+    route.set(table);
+    return copySide(from, start, end, start, end - 1, group) - start;
+  };
 
   if (nThreads < 2) {
     return {
       buildHistogram(buffer, start, end, out) {
-        out.fill(0);
-        if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, buffer, nDense, start, end, out);
+        if (end - start < HALVE_MIN_ROWS) {
+          accumulate(buffer, start, end, 0);
+          out.set(mine);
+          return;
+        }
         const mid = start + ((end - start) >> 1);
-        accumulateGroupHistogram(store, buffer, nDense, start, mid, out);
-        half.fill(0);
-        accumulateGroupHistogram(store, buffer, nDense, mid, end, half);
-        addHalf(out, half);
+        accumulate(buffer, start, mid, 0);
+        accumulate(buffer, mid, end, 1);
+        addHalves(out);
       },
       split: serialSplit,
       close() {},
@@ -57,17 +88,18 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
   }
 
   const ctrl = new Int32Array(new SharedArrayBuffer(32));
-  const shared = new Float64Array(new SharedArrayBuffer(half.byteLength));
-  const sharedRoute = new Uint8Array(new SharedArrayBuffer(256));
   const worker = new Worker(trainingWorkerSource, { eval: true });
   worker.unref();
   worker.postMessage({
     ctrl: ctrl.buffer,
-    records: store.words.map((w) => w.buffer),
-    route: sharedRoute.buffer,
-    out: shared.buffer,
-    stride: store.stride,
-    nGroups: store.nGroups,
+    memory: store.memory,
+    module: kernelModuleBytes,
+    offset: store.offset,
+    histAt: histAt[1],
+    histLength,
+    routeAt,
+    strideBytes,
+    nGroups,
     nDense,
   });
   const post = () => {
@@ -88,22 +120,25 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
   };
   return {
     buildHistogram(buffer, start, end, out) {
-      out.fill(0);
-      if (end - start < HALVE_MIN_ROWS) return accumulateGroupHistogram(store, buffer, nDense, start, end, out);
+      if (end - start < HALVE_MIN_ROWS) {
+        accumulate(buffer, start, end, 0);
+        out.set(mine);
+        return;
+      }
       const mid = start + ((end - start) >> 1);
       ctrl[1] = mid;
       ctrl[2] = end;
       ctrl[3] = buffer;
       ctrl[4] = 1;
       post();
-      accumulateGroupHistogram(store, buffer, nDense, start, mid, out);
+      accumulate(buffer, start, mid, 0);
       wait();
-      addHalf(out, shared);
+      addHalves(out);
     },
-    split(from, start, end, group, route) {
-      if (end - start < HALVE_MIN_ROWS) return serialSplit(from, start, end, group, route);
+    split(from, start, end, group, table) {
+      if (end - start < HALVE_MIN_ROWS) return serialSplit(from, start, end, group, table);
       const cut = start + Math.round((end - start) * CALLER_SPLIT_SHARE);
-      sharedRoute.set(route);
+      route.set(table);
       ctrl[1] = start;
       ctrl[2] = cut;
       ctrl[3] = from;
@@ -111,7 +146,7 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
       ctrl[5] = group;
       ctrl[6] = end;
       post();
-      copySide(store, from, start, cut, start, end - 1, group, route);
+      copySide(from, start, cut, start, end - 1, group);
       wait();
       return ctrl[7];
     },

@@ -1,0 +1,107 @@
+/**
+ * Just enough of the WebAssembly binary format to write the training kernels by hand (no toolchain at build or run
+ * time): LEB128 numbers, sections, and the handful of instructions the kernels use, each returning its bytes.
+ * Reference: the WebAssembly core specification 2.0, §5 (binary format), and the fixed-width SIMD proposal.
+ */
+
+export type Code = number[];
+
+/** Unsigned LEB128. */
+export function u32(value: number): Code {
+  const out: Code = [];
+  let n = value >>> 0;
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128. */
+export function s32(value: number): Code {
+  const out: Code = [];
+  let n = value | 0;
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+export const vec = (items: Code[]): Code => [...u32(items.length), ...items.flat()];
+export const section = (id: number, body: Code): Code => [id, ...u32(body.length), ...body];
+export const name = (s: string): Code => [...u32(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+
+/** Value types. */
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+
+/** Structured control: each takes its body (empty block type). */
+export const block = (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b];
+export const loop = (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b];
+export const ifThen = (...body: Code[]): Code => [0x04, 0x40, ...body.flat(), 0x0b];
+export const br = (depth: number): Code => [0x0c, ...u32(depth)];
+export const brIf = (depth: number): Code => [0x0d, ...u32(depth)];
+/** [a, b, c] → c ? a : b. */
+export const select: Code = [0x1b];
+
+export const get = (local: number): Code => [0x20, ...u32(local)];
+export const set = (local: number): Code => [0x21, ...u32(local)];
+export const tee = (local: number): Code => [0x22, ...u32(local)];
+export const i32Const = (v: number): Code => [0x41, ...s32(v)];
+
+/** Loads and stores: memarg = alignment (log2) and static offset. */
+export const i32Load = (offset: number): Code => [0x28, 2, ...u32(offset)];
+export const f32Load = (offset: number): Code => [0x2a, 2, ...u32(offset)];
+export const i32Load8u = (offset: number): Code => [0x2d, 0, ...u32(offset)];
+export const i32Store = (offset: number): Code => [0x36, 2, ...u32(offset)];
+
+export const i32Add: Code = [0x6a];
+export const i32Sub: Code = [0x6b];
+export const i32Mul: Code = [0x6c];
+export const i32Shl: Code = [0x74];
+export const i32GeU: Code = [0x4f];
+
+const simd = (op: number, ...immediates: number[]): Code => [0xfd, ...u32(op), ...immediates];
+export const v128Load = (offset: number): Code => simd(0x00, 4, ...u32(offset));
+export const v128Store = (offset: number): Code => simd(0x0b, 4, ...u32(offset));
+/** Loads 8 bytes into the low half of a vector, zeroing the high half. */
+export const v128Load64Zero = (offset: number): Code => simd(0x5d, 3, ...u32(offset));
+/** The two low f32 lanes, widened to f64 (exactly, as Math.fround values widen to doubles). */
+export const f64x2PromoteLowF32x4: Code = simd(0x5f);
+export const f64x2Add: Code = simd(0xf0);
+
+/** A function: its parameter and result types, extra locals as [count, type] runs, and its body. */
+export interface FunctionDef {
+  name: string;
+  params: number[];
+  results: number[];
+  locals: [number, number][];
+  body: Code;
+}
+
+/** A module importing one shared memory as env.memory (any size up to 4 GiB) and exporting `functions`. */
+export function moduleBytes(functions: FunctionDef[]): Uint8Array {
+  const types = functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
+  const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x03, ...u32(1), ...u32(65536)];
+  const exports = functions.map((f, i) => [...name(f.name), 0x00, ...u32(i)]);
+  const bodies = functions.map((f) => {
+    const code = [...vec(f.locals.map(([count, type]) => [...u32(count), type])), ...f.body, 0x0b];
+    return [...u32(code.length), ...code];
+  });
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec(types)),
+    ...section(2, vec([memoryImport])),
+    ...section(3, vec(functions.map((_, i) => u32(i)))),
+    ...section(7, vec(exports)),
+    ...section(10, vec(bodies)),
+  ]);
+}
