@@ -118,7 +118,7 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
     if (build) {
       ctx.kernels.buildHistogram(node.buffer, node.start, node.end, scratch.groupHist);
       expandHistogram(layout, scratch.groupHist, node.G, node.H, node.hist);
-    } else subtractHistogram(parent!.hist!, sibling!.hist!, node.hist);
+    } else subtractHistogram(parent!.hist!, sibling!.hist!, node.hist, nBins);
     node.split = findBestSplit(node.hist, nBins, features, node.G, node.H, reg);
   };
 

@@ -73,7 +73,7 @@ describe('histogram building', () => {
     const parent = featureHistogram(s, 1, 0, 3000);
     const right = featureHistogram(s, 1, nLeft, 3000);
     const left = newHistogram(s.data.layout.nFeatures);
-    subtractHistogram(parent, right, left);
+    subtractHistogram(parent, right, left, s.data.layout.nBins);
     const leftRows = Array.from({ length: nLeft }, (_, k) => rowAt(s.data.store, k));
     expect(maxDiff(left, naiveHistogram(s.X, s.data.edges, leftRows, s.grad, s.hess))).toBeLessThan(1e-9);
   });

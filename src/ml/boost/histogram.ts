@@ -18,7 +18,8 @@ export const newHistogram = (nColumns: number) => new Float64Array(nColumns * FE
 /**
  * Turns a group histogram into a feature histogram. A dense feature's slots are copied; an encoded feature's
  * non-default bins (and missing bin) are read from its range of the group, its default bin is the node total
- * minus the rest.
+ * minus the rest. Only each feature's value bins and its missing bin are written (a one-hot dummy has 2 bins of
+ * 256): the other slots of a feature histogram stay zero for its whole life.
  */
 export function expandHistogram(
   layout: GroupLayout,
@@ -31,17 +32,17 @@ export function expandHistogram(
     const dst = f * FEATURE_STRIDE;
     const src = layout.groupOf[f] * FEATURE_STRIDE;
     const off = layout.offset[f];
-    if (off < 0) {
-      out.set(groupHist.subarray(src, src + FEATURE_STRIDE), dst);
-      continue;
-    }
-    out.fill(0, dst, dst + FEATURE_STRIDE);
-    const def = layout.defaultBin[f];
+    const nb = layout.nBins[f];
     let restG = groupHist[src + 2 * MISSING_BIN];
     let restH = groupHist[src + 2 * MISSING_BIN + 1];
     out[dst + 2 * MISSING_BIN] = restG;
     out[dst + 2 * MISSING_BIN + 1] = restH;
-    for (let b = 0, k = off; b < layout.nBins[f]; b++) {
+    if (off < 0) {
+      for (let i = 0; i < 2 * nb; i++) out[dst + i] = groupHist[src + i];
+      continue;
+    }
+    const def = layout.defaultBin[f];
+    for (let b = 0, k = off; b < nb; b++) {
       if (b === def) continue;
       const g = groupHist[src + 2 * k];
       const h = groupHist[src + 2 * k + 1];
@@ -56,9 +57,18 @@ export function expandHistogram(
   }
 }
 
-/** The sibling's histogram by subtraction: parent − built child (histogram subtraction trick). */
-export function subtractHistogram(parent: Float64Array, child: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < parent.length; i++) out[i] = parent[i] - child[i];
+/**
+ * The sibling's histogram by subtraction: parent − built child (histogram subtraction trick), over each feature's
+ * nBins value bins and its missing bin (the slots expandHistogram writes).
+ */
+export function subtractHistogram(parent: Float64Array, child: Float64Array, out: Float64Array, nBins: Int32Array): void {
+  for (let f = 0; f < nBins.length; f++) {
+    const base = f * FEATURE_STRIDE;
+    for (let i = base, stop = base + 2 * nBins[f]; i < stop; i++) out[i] = parent[i] - child[i];
+    const m = base + 2 * MISSING_BIN;
+    out[m] = parent[m] - child[m];
+    out[m + 1] = parent[m + 1] - child[m + 1];
+  }
 }
 
 /** Test oracle: the feature histogram of `rows`, binning each raw value on the spot, one feature at a time. */

@@ -68,6 +68,7 @@ export const i32Sub: Code = [0x6b];
 export const i32Mul: Code = [0x6c];
 export const i32Shl: Code = [0x74];
 export const i32GeU: Code = [0x4f];
+export const i32GtU: Code = [0x4b];
 
 const simd = (op: number, ...immediates: number[]): Code => [0xfd, ...u32(op), ...immediates];
 export const v128Load = (offset: number): Code => simd(0x00, 4, ...u32(offset));
