@@ -135,8 +135,12 @@ export const ConfigSchema = T.Object(
         webhookAttempts: T.Integer({ minimum: 1, maximum: 10, default: 4 }),
         /** First back-off delay in ms (doubles each retry). */
         webhookBackoffMs: T.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
-        /** API base URL whose /health the monitor checks (empty = skip). */
+        /** API base URL whose /health and /metrics the monitor checks (empty = skip). */
         apiUrl: T.String({ default: '' }),
+        /** Share of 5xx replies since the previous check above which the API is alerted on as erroring. */
+        apiErrorRate: T.Number({ minimum: 0, maximum: 1, default: 0.05 }),
+        /** Requests the API must have answered since the previous check before its error rate is judged. */
+        apiMinRequests: T.Integer({ minimum: 1, default: 20 }),
         /** A challenger must beat the champion's ROC-AUC by this much to be promoted. */
         retrainMargin: T.Number({ minimum: 0, maximum: 0.5, default: 0.005 }),
       },

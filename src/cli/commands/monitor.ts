@@ -78,7 +78,7 @@ export function registerMonitor(program: Command): void {
             else {
               console.log(formatDrift(cycle.drift));
               console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
-              if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'DOWN'} (${cycle.api.detail})`);
+              if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'UNHEALTHY'} (${cycle.api.detail})`);
               for (const c of cycle.performance)
                 console.log(
                   c.status === 'mature'

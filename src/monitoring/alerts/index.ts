@@ -1,4 +1,5 @@
-export { type ApiCheck, checkApi } from './api-check.js';
+export { type ApiCheck, type ApiCheckOptions, type ApiTraffic, checkApi } from './api-check.js';
+export { countersSince, type RequestCounters, requestCounters } from './api-metrics.js';
 export { alertOnDrift, driftIncident } from './drift-alerts.js';
 export {
   type AlertInput,

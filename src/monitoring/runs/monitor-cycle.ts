@@ -45,7 +45,10 @@ export async function monitorCycle(
   const alertOptions = alertOptionsOf(config, o.log);
   const { report, run } = await runDrift(store, scorer, config, { at: o.at, writeFile: o.writeFile });
   const alerts = await alertOnDrift(store, report, alertOptions);
-  const api = config.monitoring.apiUrl ? await checkApi(store, config.monitoring.apiUrl, alertOptions) : null;
+  const m = config.monitoring;
+  const api = m.apiUrl
+    ? await checkApi(store, m.apiUrl, { ...alertOptions, errorRate: m.apiErrorRate, minRequests: m.apiMinRequests })
+    : null;
   if (api?.alert) alerts.push(api.alert);
   const performance = await realisedPerformance(store, scorer.horizonDays ?? 30);
   const mature = performance.filter((c) => c.status === 'mature' && c.modelId === scorer.modelId).at(-1);
