@@ -10,6 +10,9 @@ import { type LogisticData, logisticPass } from './logistic-loss.js';
 import type { ConvergenceReport } from './logistic-model.js';
 import { type FeatureFrame, proximalStep } from './proximal-step.js';
 
+/** A step on a Hessian from an earlier point is kept only while each one cuts the gradient by this factor. */
+const CHORD_GAIN = 0.1;
+
 /** The penalty λ₁‖w‖₁ + λ₂/2‖w‖² on the coefficients (never the intercept); fitIntercept=false pins it at 0. */
 export interface Penalty {
   l1: number;
@@ -59,19 +62,26 @@ export function newtonSolve(
   let iterations = 0;
   let converged = false;
   let hessianCurrent = true;
+  let previousOpt = Number.POSITIVE_INFINITY;
   for (;;) {
     const F = loss + penaltyValue(beta, pen);
     const opt = optimality(beta, g, pen) / totalWeight;
     if (opt <= tol) converged = true;
     if (converged || iterations >= maxIter) break;
-    if (!hessianCurrent) loss = logisticPass(data, beta, g, H); // the lazy guess below was wrong: one more pass
+    // A step on an older Hessian (below) must still cut the gradient tenfold; if it did not, one more full pass.
+    if (!hessianCurrent && opt > CHORD_GAIN * previousOpt) {
+      loss = logisticPass(data, beta, g, H);
+      hessianCurrent = true;
+    }
     const d = newtonStep(beta, g, H, pen, frame);
     const delta = descent(beta, d, g, pen);
     if (!(delta < 0)) break; // no descent left at this precision
     iterations++;
-    // Newton converges quadratically: once the gradient is below √tol the next point almost surely passes the
-    // test, so its Hessian (the costly n·p²/2 part of a pass) is skipped and computed only if it is needed after all.
-    const lazy = opt <= Math.sqrt(tol);
+    // The Hessian (n·p²/2 of a pass's n·p²/2 + 2·n·p work) is skipped at the next point when Newton is converging
+    // fast: once a step has cut the gradient tenfold, or the gradient is below √tol, the Hessian barely changes any
+    // more, and a step on this one still converges (each such step must cut the gradient tenfold, or H is refreshed).
+    const lazy = opt <= CHORD_GAIN * previousOpt || opt <= Math.sqrt(tol);
+    previousOpt = opt;
     const g2 = new Float64Array(m);
     const H2 = lazy ? H : new Float64Array(m * m);
     let t = 1;
