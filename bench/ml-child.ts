@@ -52,7 +52,8 @@ async function runner(model: string): Promise<Runner | string> {
       const train = fn<Fit>('fitRandomForest');
       const proba = fn<Predict>('randomForestProba') ?? fn<Predict>('predictProba');
       if (!train || !proba) return 'fitRandomForest not exported from src/ml/index.ts';
-      return { float32: false, fit: (X, y) => train(X, y, { nEstimators: 200, nThreads: threads }), predict: proba };
+      // Float32 columns: scikit-learn's forest converts X to float32 before fitting, and predicts on float32 too.
+      return { float32: true, fit: (X, y) => train(X, y, { nEstimators: 200, nThreads: threads }), predict: proba };
     }
     case 'gb': {
       const train = fn<Fit>('fitGradientBoosting');
