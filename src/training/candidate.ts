@@ -1,4 +1,4 @@
-/** One candidate family end to end: search on held-out rows, refit on all fitting rows, predict the evaluation rows. */
+/** One candidate family end to end: search on held-out rows, the served model (kept from the search or fitted once more), predict the evaluation rows. */
 import {
   type FeatureFrame,
   fitPreprocessor,
@@ -25,9 +25,17 @@ export interface CandidateRows {
   /** The search fits on searchFit and scores on searchScore. */
   searchFit: Int32Array;
   searchScore: Int32Array;
-  /** The chosen configuration is refitted on these (preprocessing too)… */
-  refit: Int32Array;
-  /** …and predicts these. */
+  /** The served model (preprocessing too) is fitted on these… */
+  final: Int32Array;
+  /**
+   * …false: `final` is the search's fit part (or the whole of which searchFit is a sample) and never holds a searchScore
+   * row, so the threshold is tuned on the served model's own searchScore predictions; when searchFit is all of `final`
+   * the search's best model is kept as fitted (one fit per configuration, none repeated). true: `final` holds the
+   * searchScore rows too (a refit on every training row), so the threshold is tuned on the search model's predictions
+   * and transferred to the refitted model.
+   */
+  refit: boolean;
+  /** The served model predicts these. */
   evaluate: Int32Array;
 }
 
@@ -38,7 +46,9 @@ export interface CandidateFit {
   search: SearchResult;
   preprocessor: Preprocessor;
   model: ClassifierModel;
-  /** Uncalibrated probabilities of the refitted model on the evaluation rows. */
+  /** Uncalibrated probabilities on the searchScore rows that calibration and the threshold are tuned on. */
+  tuning: Float64Array;
+  /** Uncalibrated probabilities of the served model on the evaluation rows. */
   evaluated: Float64Array;
 }
 
@@ -57,7 +67,7 @@ export function encode(
 /** Labels of `rows`. */
 export const labelsOf = (data: LearningData, rows: Int32Array) => Uint8Array.from(rows, (i) => data.label[i]);
 
-/** Search, refit, predict. `onStep` hears each finished fit with its estimated seconds (progress and ETA). */
+/** Search, final fit (see CandidateRows), predict. `onStep` hears each finished fit with its estimated seconds (progress and ETA). */
 export function fitCandidate(
   spec: EstimatorSpec,
   data: LearningData,
@@ -66,8 +76,9 @@ export function fitCandidate(
   seed: number,
   onStep?: (step: string, estimatedSeconds: number) => void,
 ): CandidateFit {
-  const inner = encode(data, spec, rows.searchFit, rows.searchScore);
-  const search = searchFamily(
+  const keepSearchModel = !rows.refit && rows.final.length === rows.searchFit.length;
+  const inner = encode(data, spec, rows.searchFit, rows.searchScore, ...(keepSearchModel ? [rows.evaluate] : []));
+  const { model: searchModel, ...search } = searchFamily(
     spec,
     {
       fit: { X: inner.X, y: labelsOf(data, rows.searchFit) },
@@ -77,19 +88,30 @@ export function fitCandidate(
     budgetSeconds,
     (done, total, seconds) => onStep?.(`search ${done}/${total}`, seconds),
   );
-  const final = fitConfig(spec, data, rows.refit, search.best, seed, rows.evaluate);
-  onStep?.('refit', spec.estimateSeconds(search.best, rows.refit.length, final.X.columns.length));
+  if (keepSearchModel)
+    return {
+      spec,
+      config: search.best,
+      search,
+      preprocessor: inner.pre,
+      model: searchModel,
+      tuning: search.scores,
+      evaluated: predictProba(searchModel, inner.others[1]),
+    };
+  const final = fitConfig(spec, data, rows.final, search.best, seed, rows.evaluate, rows.searchScore);
+  onStep?.(rows.refit ? 'refit' : 'final fit', spec.estimateSeconds(search.best, rows.final.length, final.X.columns.length));
   return {
     spec,
     config: search.best,
     search,
     preprocessor: final.pre,
     model: final.model,
+    tuning: rows.refit ? search.scores : predictProba(final.model, final.others[1]),
     evaluated: predictProba(final.model, final.evaluate),
   };
 }
 
-/** Fits preprocessing and one configuration on `rows` (no validation set: rounds are fixed by the config); encodes `evaluate`. */
+/** Fits preprocessing and one configuration on `rows` (no validation set: rounds are fixed by the config); encodes `evaluate` and `more`. */
 export function fitConfig(
   spec: EstimatorSpec,
   data: LearningData,
@@ -97,9 +119,10 @@ export function fitConfig(
   config: Config,
   seed: number,
   evaluate: Int32Array = new Int32Array(0),
+  ...more: Int32Array[]
 ) {
-  const { pre, X, others } = encode(data, spec, rows, evaluate);
+  const { pre, X, others } = encode(data, spec, rows, evaluate, ...more);
   const y = labelsOf(data, rows);
   const { model } = spec.fit(X, y, config, { rows: y.length, positives: count(y), seed });
-  return { pre, model, X, evaluate: others[0] };
+  return { pre, model, X, evaluate: others[0], others };
 }

@@ -23,6 +23,12 @@ export interface TrainOptions {
   validationCutoffs?: number | readonly string[];
   /** Snapshots: build the training set even when the saved one matches. */
   rebuild?: boolean;
+  /**
+   * Snapshots: refit each candidate's chosen configuration on every training cutoff, its threshold transferred from the
+   * model fitted on the inner split (default false: the served model is the one fitted on the inner-fit cutoffs, and
+   * its threshold is tuned on its own inner-validation predictions — one fit fewer per family).
+   */
+  refit?: boolean;
   /** Register the model in the registry (default true); false = build the artifact only (tests, benchmarks). */
   register?: boolean;
   /** Make the new model the champion (default true; `--no-promote`). */
@@ -49,6 +55,7 @@ export interface ResolvedTrainOptions {
   horizonDays: number;
   validationCutoffs: number | readonly string[];
   rebuild: boolean;
+  refit: boolean;
   register: boolean;
   promote: boolean;
   writeFiles: boolean;
@@ -85,6 +92,7 @@ export function resolveTrainOptions(config: LoadedConfig, options: TrainOptions 
     horizonDays: options.horizonDays ?? config.features.horizonDays,
     validationCutoffs: options.validationCutoffs ?? config.features.validationCutoffs,
     rebuild: options.rebuild ?? false,
+    refit: options.refit ?? false,
     register: options.register ?? true,
     promote: options.promote ?? true,
     writeFiles: options.writeFiles ?? true,

@@ -1,5 +1,5 @@
 /** The hyper-parameter search of one family: configurations in order, scored on held-out rows, within a reproducible budget. */
-import { averagePrecision, type Matrix, predictProba, rocAuc } from '../ml/index.js';
+import { averagePrecision, type ClassifierModel, type Matrix, predictProba, rocAuc } from '../ml/index.js';
 import type { Config, EstimatorSpec } from './estimators/spec.js';
 
 /** The rows a search fits on and scores on (never the out-of-time validation cutoff). */
@@ -39,12 +39,12 @@ export function searchFamily(
   data: SearchData,
   budgetSeconds: number,
   onTrial?: (done: number, total: number, estimatedSeconds: number) => void,
-): SearchResult {
+): SearchResult & { model: ClassifierModel } {
   const { X, y } = data.fit;
   const plan = plannedConfigs(spec, X.nRows, X.columns.length, budgetSeconds);
   const positives = count(y);
   const trials: SearchTrial[] = [];
-  let best: { index: number; config: Config; scores: Float64Array; prAuc: number } | undefined;
+  let best: { index: number; config: Config; model: ClassifierModel; scores: Float64Array; prAuc: number } | undefined;
   for (const [i, config] of plan.configs.entries()) {
     const estimate = plan.estimates[i];
     const fitted = spec.fit(X, y, config, {
@@ -61,16 +61,25 @@ export function searchFamily(
       estimatedSeconds: estimate,
     };
     trials.push(trial);
-    if (!best || trial.prAuc > best.prAuc) best = { index: i, config: fitted.config, scores: p, prAuc: trial.prAuc };
+    if (!best || trial.prAuc > best.prAuc)
+      best = { index: i, config: fitted.config, model: fitted.model, scores: p, prAuc: trial.prAuc };
     onTrial?.(i + 1, plan.configs.length, estimate);
   }
   const chosen = best as NonNullable<typeof best>;
-  return { best: chosen.config, bestIndex: chosen.index, scores: chosen.scores, trials, skipped: plan.skipped };
+  return {
+    best: chosen.config,
+    bestIndex: chosen.index,
+    model: chosen.model,
+    scores: chosen.scores,
+    trials,
+    skipped: plan.skipped,
+  };
 }
 
 /**
  * The configurations a search will run: the first (the default) always; each further one while the estimated seconds
- * so far plus its own stay within the budget. Pure, so the plan (and a progress bar's total) is known before fitting.
+ * so far plus its own stay within the budget; the search stops at the first configuration that would not fit. Pure, so
+ * the plan (and a progress bar's total) is known before fitting.
  */
 export function plannedConfigs(spec: EstimatorSpec, rows: number, columns: number, budgetSeconds: number) {
   const grid = spec.grid();

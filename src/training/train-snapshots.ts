@@ -13,7 +13,7 @@ import { type CandidateOutcome, candidateName } from './outcome.js';
 import { fitFamilies } from './parallel/fit-families.js';
 import { WorkMeter } from './progress.js';
 import { type PublishedFiles, publish } from './publish.js';
-import { familyBudget, holdoutOutcome, meterSteps, plannedSeconds } from './run-candidate.js';
+import { familyPlans, holdoutOutcome, meterSteps, plannedTotal, snapshotSearchBudget } from './run-candidate.js';
 import { finishRun } from './run-finish.js';
 import { snapshotArtifact } from './snapshot-artifact.js';
 import { stratifiedSample } from './split/stratified.js';
@@ -65,30 +65,24 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   const rows: CandidateRows = {
     searchFit: stratifiedSample(set.label, split.innerFit, SEARCH_ROWS, o.seed),
     searchScore: split.innerScore,
-    refit: split.train,
+    final: o.refit ? split.train : split.innerFit,
+    refit: o.refit,
     evaluate: split.validation,
   };
   const timings: Record<string, number> = { trainingSet: clock() };
 
-  const meter = new WorkMeter(plannedSeconds(o, data, rows), o.onProgress);
+  const plans = familyPlans(o, data, rows, snapshotSearchBudget(o));
+  const meter = new WorkMeter(plannedTotal(plans), o.onProgress);
   const revenue = numericColumn(frame, 'effective_monthly_price');
   const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
   const yVal = labelsOf(data, rows.evaluate);
   const tunedOn = `inner validation: ${split.innerNote}`;
-  const fits = await fitFamilies(
-    o.families,
-    data,
-    { kind: 'holdout', rows },
-    familyBudget(o),
-    o.seed,
-    meterSteps(meter),
-    o.parallel,
-  );
+  const fits = await fitFamilies(o.families, data, { kind: 'holdout', rows }, plans, o.seed, meterSteps(meter), o.parallel);
   const outcomes = fits.map((result, i) => {
     const fit = result as Omit<CandidateFit, 'spec'>;
-    const assessment = assess({ ...tuning, p: fit.search.scores, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);
+    const assessment = assess({ ...tuning, p: fit.tuning, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);
     meter.step('evaluate', `${candidateName(o.families[i])}: evaluated`, 0, o.families[i]);
-    return holdoutOutcome(o.families[i], fit, tunedOn, o, assessment);
+    return holdoutOutcome(o.families[i], fit, tunedOn, plans.get(o.families[i])?.budgetSeconds ?? 0, assessment);
   });
   timings.candidates = clock();
 
@@ -96,8 +90,12 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   const finished = finishRun(outcomes, { matrixOf: (c) => transform(c.preprocessor, valFrame), y: yVal }, o.seed, meter);
   timings.importance = clock();
   const artifact = await snapshotArtifact(store, config, o, { set, split, data, outcomes, finished });
+  const tuned =
+    o.calibrate === 'none' ? 'Hyper-parameters and thresholds were' : 'Hyper-parameters, calibration and thresholds were';
   const trustNotes = [
-    `${o.calibrate === 'none' ? 'Hyper-parameters and thresholds were' : 'Hyper-parameters, calibration and thresholds were'} tuned on the ${tunedOn}, never on the out-of-time cutoff; each model was then refitted on every training cutoff.`,
+    o.refit
+      ? `${tuned} tuned on the ${tunedOn}, never on the out-of-time cutoff; each model was then refitted on every training cutoff (its threshold carried over from the model fitted on the inner split).`
+      : `${tuned} tuned on the ${tunedOn}, never on the out-of-time cutoff. Each served model is the one fitted on the inner-fit cutoffs, so its threshold was tuned on its own predictions and its out-of-time figures are those of the very model that scores customers; the latest training cutoff informs the search and the threshold, not the weights (train with refit to fit on every training cutoff).`,
   ];
   const published = await publish(store, config, { artifact, outcomes, importance: finished.importance, timings, trustNotes }, o);
   timings.publish = clock();

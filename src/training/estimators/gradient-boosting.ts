@@ -12,9 +12,11 @@ export const gradientBoostingSpec: EstimatorSpec = {
   mode: 'tree',
   imbalance: 'none: plain log loss (calibrated probabilities); the tuned threshold handles the base rate',
   grid: () => [
+    // 70 rounds at rate 0.12 on 40 % samples: half the cost of 100 rounds at 0.1 on 50 %, out-of-time PR-AUC no lower.
+    { nEstimators: 70, learningRate: 0.12, maxDepth: 3, subsample: 0.4, maxFeatures: 0.25, minSamplesLeaf: 20 },
+    { nEstimators: 70, learningRate: 0.12, maxDepth: 2, subsample: 0.4, maxFeatures: 0.35, minSamplesLeaf: 20 },
     { nEstimators: 100, learningRate: 0.1, maxDepth: 3, subsample: 0.5, maxFeatures: 0.3, minSamplesLeaf: 20 },
     { nEstimators: 150, learningRate: 0.05, maxDepth: 4, subsample: 0.5, maxFeatures: 0.3, minSamplesLeaf: 20 },
-    { nEstimators: 100, learningRate: 0.1, maxDepth: 2, subsample: 0.5, maxFeatures: 0.5, minSamplesLeaf: 20 },
   ],
   estimateSeconds(c, n, p) {
     const rows = n * num(c, 'subsample');

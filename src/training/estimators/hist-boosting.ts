@@ -18,8 +18,10 @@ export const histBoostingSpec: EstimatorSpec = {
   mode: 'tree',
   imbalance: 'scale_pos_weight searched: 1 or √(negatives / positives)',
   grid: () => [
-    { ...base, maxDepth: 4, minChildWeight: 1, lambda: 1, colsampleByTree: 0.8, scalePosWeight: 'none' },
+    // Depth 3 with min child weight 5 and λ 5 first: on the default business it beats depth 4 on the inner and the
+    // out-of-time validation alike, and costs less.
     { ...base, maxDepth: 3, minChildWeight: 5, lambda: 5, colsampleByTree: 0.8, scalePosWeight: 'none' },
+    { ...base, maxDepth: 4, minChildWeight: 1, lambda: 1, colsampleByTree: 0.8, scalePosWeight: 'none' },
     { ...base, maxDepth: 4, minChildWeight: 1, lambda: 1, colsampleByTree: 0.8, scalePosWeight: 'sqrt' },
     { ...base, maxDepth: 6, minChildWeight: 5, lambda: 5, colsampleByTree: 0.6, scalePosWeight: 'none' },
   ],

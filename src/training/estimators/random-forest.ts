@@ -12,8 +12,9 @@ export const randomForestSpec: EstimatorSpec = {
   mode: 'tree',
   imbalance: "'balanced' sample weights (n / (2 · class count)) in every configuration",
   grid: () => [
-    { nEstimators: 60, maxDepth: 8, minSamplesLeaf: 40, maxFeatures: 0.35, maxSamples: 0.5 },
-    { nEstimators: 60, maxDepth: 12, minSamplesLeaf: 20, maxFeatures: 0.2, maxSamples: 0.5 },
+    // 40 trees: on the default business 60 trees cost half as much again for an out-of-time PR-AUC within noise (±0.005).
+    { nEstimators: 40, maxDepth: 8, minSamplesLeaf: 40, maxFeatures: 0.35, maxSamples: 0.5 },
+    { nEstimators: 40, maxDepth: 12, minSamplesLeaf: 20, maxFeatures: 0.2, maxSamples: 0.5 },
     { nEstimators: 60, maxDepth: 16, minSamplesLeaf: 10, maxFeatures: 0.2, maxSamples: 0.5 },
   ],
   estimateSeconds(c, n, p) {

@@ -15,24 +15,36 @@ import { runFamilyJob } from './run-job.js';
 /** Progress of one family: a finished fit step and its estimated seconds. */
 export type FamilyStep = (family: CandidateFamily, step: string, seconds: number) => void;
 
+/** Each family's search budget and estimated seconds (the longest is started first). */
+export type FamilyBudgets = ReadonlyMap<CandidateFamily, { budgetSeconds: number; seconds: number }>;
+
 /**
  * Runs `job` for every family (two at a time in worker threads when `parallel` and there are 2 cores and 2+ families)
- * and returns the results in the families' order. Errors keep their ChurnError code and context.
+ * and returns the results in the families' order. Workers take the families longest first (by estimated seconds), so
+ * the last one to start is a short one and neither thread idles long at the end. Errors keep their ChurnError code
+ * and context.
  */
 export async function fitFamilies(
   families: readonly CandidateFamily[],
   data: LearningData,
   job: FamilyJob,
-  budgetSeconds: number,
+  plans: FamilyBudgets,
   seed: number,
   onStep: FamilyStep,
   parallel = true,
 ): Promise<FamilyResult[]> {
   const threads = parallel ? Math.min(2, availableParallelism(), families.length) : 1;
-  const task = (family: CandidateFamily, d: LearningData): FamilyTask => ({ family, data: d, job, budgetSeconds, seed });
+  const task = (family: CandidateFamily, d: LearningData): FamilyTask => ({
+    family,
+    data: d,
+    job,
+    budgetSeconds: plans.get(family)?.budgetSeconds ?? 0,
+    seed,
+  });
   if (threads < 2) return families.map((f) => runFamilyJob(task(f, data), (s, sec) => onStep(f, s, sec)));
   const shared: LearningData = { ...data, frame: sharedFrame(data.frame) };
-  const queue = [...families];
+  const cost = (f: CandidateFamily) => plans.get(f)?.seconds ?? 0;
+  const queue = [...families].sort((a, b) => cost(b) - cost(a));
   const results = new Map<CandidateFamily, FamilyResult>();
   const runWorker = async (): Promise<void> => {
     const worker = startWorker();

@@ -35,7 +35,7 @@ export function crossValidate(
   let skipped = 0;
   folds.forEach((fold, f) => {
     const inner = stratifiedHoldout(data.label, fold.fit, 0.2, seed + f + 1);
-    const rows = { searchFit: inner.fit, searchScore: inner.holdout, refit: fold.fit, evaluate: fold.holdout };
+    const rows = { searchFit: inner.fit, searchScore: inner.holdout, final: fold.fit, refit: true, evaluate: fold.holdout };
     const fit = fitCandidate(spec, data, rows, budgetSeconds / folds.length, seed, (s, sec) =>
       onStep?.(`fold ${f + 1}/${folds.length} ${s}`, sec),
     );

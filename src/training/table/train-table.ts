@@ -9,7 +9,7 @@ import { type CandidateOutcome, candidateName } from '../outcome.js';
 import { fitFamilies } from '../parallel/fit-families.js';
 import { WorkMeter } from '../progress.js';
 import { publish } from '../publish.js';
-import { familyBudget, meterSteps, plannedSeconds } from '../run-candidate.js';
+import { familyBudget, familyPlans, meterSteps, plannedTotal } from '../run-candidate.js';
 import { finishRun } from '../run-finish.js';
 import { stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
 import { stopwatch } from '../stopwatch.js';
@@ -64,18 +64,10 @@ export async function trainTable(
   const timings: Record<string, number> = { read: clock() };
 
   const inner = stratifiedHoldout(label, folds[0].fit, 0.2, o.seed);
-  const foldRows = { searchFit: inner.fit, searchScore: inner.holdout, refit: folds[0].fit, evaluate: folds[0].holdout };
-  const meter = new WorkMeter(plannedSeconds(o, data, foldRows, k + 1), o.onProgress);
+  const plans = familyPlans(o, data, { searchFit: inner.fit, final: folds[0].fit, refit: true }, () => familyBudget(o));
+  const meter = new WorkMeter(plannedTotal(plans, k + 1), o.onProgress);
   const tunedOn = `${k}-fold stratified cross-validation (seed ${o.seed}): each fold's search scored on a stratified 20 % of its training part; threshold${o.calibrate === 'none' ? '' : ' and calibration'} tuned on the out-of-fold predictions`;
-  const results = await fitFamilies(
-    o.families,
-    data,
-    { kind: 'cv', folds },
-    familyBudget(o),
-    o.seed,
-    meterSteps(meter),
-    o.parallel,
-  );
+  const results = await fitFamilies(o.families, data, { kind: 'cv', folds }, plans, o.seed, meterSteps(meter), o.parallel);
   const outcomes = results.map((result, i): CandidateOutcome => {
     const family = o.families[i];
     const cv = result as Pick<CrossValidated, 'oof' | 'trials' | 'skipped' | 'config'> & {
