@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBullWorker } from './jobs/bullmq-queue.js';
 import { jobFiles, queuedStatus, writeStatus } from './jobs/job-files.js';
 import { jobContextOf } from './jobs/open-queue.js';
+import { runScoringJob } from './jobs/score-csv.js';
 import type { RunningServer } from './server.js';
 import { legacyCsv, uploadCsv, waitForJob } from './testing/jobs.test-support.js';
 import { modelProject } from './testing/model-fixture.test-support.js';
@@ -36,6 +38,47 @@ describe('CSV scoring jobs on the in-process queue', () => {
       [job.id],
     );
     expect(Number(logged[0].n)).toBe(11_988);
+  });
+
+  /** Writes `csv` as a queued job's input and runs it directly (options: e.g. the writer-thread threshold). */
+  async function runJob(id: string, csv: string, logThreadMinBytes: number) {
+    const ctx = { ...jobContextOf(server.deps), logThreadMinBytes };
+    const f = jobFiles(ctx.root, id);
+    mkdirSync(f.dir, { recursive: true });
+    writeFileSync(f.input, csv);
+    writeStatus(ctx.root, queuedStatus(id, statSync(f.input).size));
+    return { status: await runScoringJob(ctx, id), files: f };
+  }
+
+  it.each([
+    ['the prediction-log writer thread', 0, '21111111-2222-4333-8444-555555555555'],
+    ['the job thread', Number.POSITIVE_INFINITY, '31111111-2222-4333-8444-555555555555'],
+  ])('logs every scored row through %s: pseudonymised ids, sha1 of the raw row, result in file order', async (_, min, id) => {
+    const csv = legacyCsv(20_000, 997);
+    const { status, files } = await runJob(id, csv, min);
+    expect(status).toMatchObject({ state: 'done', rowsRead: 20_000, rowsRejected: 20, rowsScored: 19_980 });
+    const result = readFileSync(files.result, 'utf8').trim().split('\n').slice(1);
+    const rawRows = csv.trim().split('\n').slice(1);
+    const kept = rawRows.filter((_, i) => i % 997 !== 996);
+    expect(result.map((l) => l.split(',')[0])).toEqual(kept.map((l) => l.split(',')[0]));
+    const logged = await server.deps.store.all<{ customer_ref: string; input_hash: string; probability: number }>(
+      "SELECT customer_ref, input_hash, probability FROM predictions WHERE source = 'job' AND request_id = ? ORDER BY prediction_id",
+      [id],
+    );
+    expect(logged.length).toBe(19_980);
+    for (const k of [0, 1, 9_999, 19_979]) {
+      expect(logged[k].customer_ref).toBe(server.deps.pseudonymise(kept[k].split(',')[0]));
+      expect(logged[k].input_hash).toBe(createHash('sha1').update(kept[k]).digest('hex'));
+      expect(logged[k].probability).toBe(Number(result[k].split(',')[1]));
+    }
+  });
+
+  it('fails a job whose CSV breaks mid-file with CHURN_ERR_CSV_FORMAT naming the line', async () => {
+    const rows = legacyCsv(10_000).split('\n');
+    rows[9_000] = `${rows[9_000]},extra`;
+    const { status } = await runJob('41111111-2222-4333-8444-555555555555', rows.join('\n'), 0);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatchObject({ code: 'CHURN_ERR_CSV_FORMAT', message: expect.stringContaining('CSV line 9001') });
   });
 
   it('refuses unknown columns (422), an empty file (422), a non-multipart body (415) and unknown jobs (404)', async () => {

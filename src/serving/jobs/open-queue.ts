@@ -13,6 +13,7 @@ export function jobContextOf(deps: Pick<ServingDeps, 'config' | 'models' | 'stor
     models: deps.models,
     store: deps.store,
     pseudonymise: deps.pseudonymise,
+    hmacKey: deps.config.secrets.hmacKey,
   };
 }
 
