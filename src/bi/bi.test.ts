@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import Fastify from 'fastify';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveSegmentation, segmentSnapshot } from '../insights/index.js';
 import { type MonitoredBusiness, monitoredAt, monitoredBusiness } from '../monitoring/testing/drifted-business.test-support.js';
 import { loadScorer, savePredictions, scoreCustomers } from '../scoring/index.js';
 import type { ServingDeps } from '../serving/deps.js';
 import { monitoringRoutes } from '../serving/routes/monitoring/index.js';
-import { churnKpis, datasetCsv, pseudonymId, safeCell, scoredCustomers, writeBi } from './index.js';
+import { churnKpis, datasetColumns, datasetCsv, pseudonymId, safeCell, scoredCustomers, writeBi } from './index.js';
 
 describe('formula-injection guard', () => {
   it('prefixes text starting with = + - @ tab or CR with an apostrophe and keeps numbers numeric', () => {
@@ -61,6 +62,38 @@ describe('BI export and KPIs on a generated, scored business', () => {
     expect(pseudonymId('key-two', raw[0])).not.toBe(keys[0]);
     const rawCsv = datasetCsv(await scoredCustomers(b.store), { hmacKey: 'x', rawIds: true });
     expect(rawCsv).toContain(`\n${raw[0]},`);
+  });
+
+  it('writes the same rows and columns as Parquet, typed, and read back they equal the CSV cell by cell', async () => {
+    const { files, rows } = await writeBi(b.store, dir, { hmacKey: 'key-one', format: 'parquet' });
+    expect(files[0]).toBe(path.join(dir, 'tableau_ready_dataset.parquet'));
+    const file = await asyncBufferFromFile(files[0]);
+    const meta = await parquetMetadataAsync(file);
+    const types = Object.fromEntries(meta.schema.slice(1).map((e) => [e.name, [e.type, e.converted_type ?? null]]));
+    expect(Object.keys(types)).toEqual(datasetColumns.map(([n]) => n));
+    expect(types).toMatchObject({
+      customer_key: ['BYTE_ARRAY', 'UTF8'],
+      monthly_price: ['DOUBLE', null],
+      tenure_days: ['INT32', 'INT_32'],
+      churn_flag: ['INT32', 'INT_32'],
+      snapshot_date: ['INT32', 'DATE'],
+      scored_at: ['INT64', 'TIMESTAMP_MILLIS'],
+    });
+    const back = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    expect(rows).toBe(csv.length);
+    expect(back.length).toBe(csv.length);
+    // The CSV is the Parquet value through the CSV rules: dates as YYYY-MM-DD, timestamps as ISO, text neutralised.
+    const asCsv = (name: string, v: unknown) =>
+      v instanceof Date
+        ? name === 'snapshot_date'
+          ? v.toISOString().slice(0, 10)
+          : v.toISOString()
+        : safeCell(v as string | number | null);
+    for (let i = 0; i < csv.length; i++)
+      for (const [name] of datasetColumns) expect(asCsv(name, back[i][name]), `row ${i} ${name}`).toBe(csv[i][name]);
+    expect(back[0].city).toBe('=HYPERLINK("http://x")');
+    expect(back[0].snapshot_date).toEqual(new Date(`${monitoredAt}T00:00:00Z`));
+    expect(typeof back[0].churn_probability).toBe('number');
   });
 
   it('neutralises a formula cell coming from the data', () => {

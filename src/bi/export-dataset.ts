@@ -1,41 +1,16 @@
-/** `bi/tableau_ready_dataset.csv`: one row per active customer of the newest scored date, typed columns for BI tools. */
+/**
+ * `bi/tableau_ready_dataset.csv` (or `.parquet`): one row per active customer of the newest scored date, typed columns
+ * for BI tools.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { ChurnError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
+import { datasetColumns } from './dataset-columns.js';
+import { writeDatasetParquet } from './dataset-parquet.js';
 import { pseudonymId } from './pseudonymise.js';
 import { safeCell } from './safe-cell.js';
 import { type ScoredCustomer, scoredCustomers } from './scored-customers.js';
-
-/** Column name → BI type (documented in docs/bi.md), in file order. */
-export const datasetColumns = [
-  ['customer_key', 'string'],
-  ['region', 'string'],
-  ['city', 'string'],
-  ['device_type', 'string'],
-  ['acquisition_channel', 'string'],
-  ['gender', 'string'],
-  ['plan_type', 'string'],
-  ['billing_cycle', 'string'],
-  ['monthly_price', 'decimal'],
-  ['tenure_days', 'integer'],
-  ['churn_probability', 'decimal'],
-  ['churn_flag', 'integer'],
-  ['risk_bucket', 'string'],
-  ['segment', 'string'],
-  ['monthly_revenue', 'decimal'],
-  ['clv', 'decimal'],
-  ['revenue_at_risk', 'decimal'],
-  ['recommended_action', 'string'],
-  ['action_channel', 'string'],
-  ['top_driver_1', 'string'],
-  ['top_driver_2', 'string'],
-  ['top_driver_3', 'string'],
-  ['model_id', 'string'],
-  ['snapshot_date', 'date'],
-  ['scored_at', 'datetime'],
-] as const;
 
 /** Options of the export. */
 export interface ExportOptions {
@@ -85,18 +60,18 @@ export function datasetCsv(customers: readonly ScoredCustomer[], o: ExportOption
   return stringify(lines);
 }
 
-/** Writes `<dir>/tableau_ready_dataset.csv`; parquet is refused (no parquet writer without a new dependency). */
+/** Writes `<dir>/tableau_ready_dataset.csv`, or `.parquet` with `format: 'parquet'` (same rows and columns, typed). */
 export async function exportDataset(store: Store, dir: string, o: ExportOptions): Promise<{ file: string; rows: number }> {
-  if (o.format === 'parquet')
-    throw new ChurnError(
-      'CHURN_ERR_PARAM',
-      'Parquet export is not available in this build (no parquet writer); use --format csv',
-      {
-        format: 'parquet',
-      },
-    );
   const customers = await scoredCustomers(store);
   mkdirSync(dir, { recursive: true });
+  if (o.format === 'parquet') {
+    const file = path.join(dir, 'tableau_ready_dataset.parquet');
+    writeDatasetParquet(
+      file,
+      customers.map((c) => rowOf(c, o)),
+    );
+    return { file, rows: customers.length };
+  }
   const file = path.join(dir, 'tableau_ready_dataset.csv');
   writeFileSync(file, datasetCsv(customers, o));
   return { file, rows: customers.length };

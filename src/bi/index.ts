@@ -1,5 +1,7 @@
 /** The BI layer: the Tableau / Power BI dataset, pseudonymised ids, formula-safe cells, and the churn KPIs. */
-export { datasetColumns, datasetCsv, type ExportOptions, exportDataset } from './export-dataset.js';
+export { datasetColumns } from './dataset-columns.js';
+export { writeDatasetParquet } from './dataset-parquet.js';
+export { datasetCsv, type ExportOptions, exportDataset } from './export-dataset.js';
 export { type ChurnKpis, churnKpis, type GroupKpis, type RealisedChurn, realisedChurn } from './kpis.js';
 export { kpisMarkdown } from './kpis-markdown.js';
 export { pseudonymId } from './pseudonymise.js';

@@ -1,4 +1,7 @@
-/** `churn bi export [--format csv] [--raw-ids]`: bi/tableau_ready_dataset.csv, bi/churn_kpis.md, bi/dashboard_wireframe.md. */
+/**
+ * `churn bi export [--format csv|parquet] [--raw-ids]`: bi/tableau_ready_dataset.csv (or .parquet), bi/churn_kpis.md,
+ * bi/dashboard_wireframe.md.
+ */
 import type { Command } from 'commander';
 import { writeBi } from '../../bi/index.js';
 import { ChurnError } from '../../errors/index.js';
@@ -8,11 +11,11 @@ export function registerBi(program: Command): void {
   const bi = program.command('bi').description('Analytics export for Tableau / Power BI and the churn KPIs');
   bi.command('export')
     .description(
-      'Write bi/tableau_ready_dataset.csv (one row per scored active customer), bi/churn_kpis.md, bi/dashboard_wireframe.md',
+      'Write bi/tableau_ready_dataset.csv or .parquet (one row per scored active customer), bi/churn_kpis.md, bi/dashboard_wireframe.md',
     )
-    .option('--format <format>', 'csv (parquet is not available in this build)', 'csv')
+    .option('--format <format>', 'csv, or parquet for typed columns (dates as DATE, scored_at as a UTC timestamp)', 'csv')
     .option('--raw-ids', 'write raw customer ids instead of keyed-HMAC pseudonyms')
-    .addHelpText('after', '\nColumns, types and the formula-injection rule: docs/bi.md.')
+    .addHelpText('after', '\nColumns, CSV and Parquet types, and the formula-injection rule: docs/bi.md.')
     .action(
       action(async (opts: { format: string; rawIds?: boolean }) => {
         if (opts.format !== 'csv' && opts.format !== 'parquet')

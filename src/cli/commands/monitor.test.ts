@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../../test/helpers/cli.js';
 import { generateBusiness, storeSink } from '../../data/generate/index.js';
@@ -131,14 +132,24 @@ describe('churn bi export', () => {
     expect(readFileSync(files[1], 'utf8')).toContain(`| active customers | ${scored} |`);
   });
 
-  it('refuses an unknown format and parquet with CHURN_ERR_PARAM', async () => {
+  it('refuses an unknown format with CHURN_ERR_PARAM', async () => {
     expect(await churn('bi', 'export', '--format', 'xlsx')).toMatchObject({
       err: 'error CHURN_ERR_PARAM: --format must be csv or parquet, not "xlsx"',
       code: 1,
     });
-    expect((await churn('bi', 'export', '--format', 'parquet')).err).toMatch(
-      /^error CHURN_ERR_PARAM: Parquet export is not available/,
-    );
+  });
+
+  it('writes bi/tableau_ready_dataset.parquet with --format parquet, one row per scored customer', async () => {
+    const r = await churn('bi', 'export', '--format', 'parquet');
+    expect(r.err).toBe('');
+    const file = path.join(project, 'bi', 'tableau_ready_dataset.parquet');
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      `exported ${scored} customers (${monitoredAt}, model ${modelId})`,
+      `wrote ${file}`,
+    ]);
+    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(file) });
+    expect(rows.length).toBe(scored);
+    expect(new Set(rows.map((x) => x.model_id))).toEqual(new Set([modelId]));
   });
 });
 

@@ -1,0 +1,30 @@
+/** The BI dataset's columns and their types: one list for the CSV and the Parquet file. */
+
+/** Column name → BI type (documented in docs/bi.md), in file order. */
+export const datasetColumns = [
+  ['customer_key', 'string'],
+  ['region', 'string'],
+  ['city', 'string'],
+  ['device_type', 'string'],
+  ['acquisition_channel', 'string'],
+  ['gender', 'string'],
+  ['plan_type', 'string'],
+  ['billing_cycle', 'string'],
+  ['monthly_price', 'decimal'],
+  ['tenure_days', 'integer'],
+  ['churn_probability', 'decimal'],
+  ['churn_flag', 'integer'],
+  ['risk_bucket', 'string'],
+  ['segment', 'string'],
+  ['monthly_revenue', 'decimal'],
+  ['clv', 'decimal'],
+  ['revenue_at_risk', 'decimal'],
+  ['recommended_action', 'string'],
+  ['action_channel', 'string'],
+  ['top_driver_1', 'string'],
+  ['top_driver_2', 'string'],
+  ['top_driver_3', 'string'],
+  ['model_id', 'string'],
+  ['snapshot_date', 'date'],
+  ['scored_at', 'datetime'],
+] as const;
