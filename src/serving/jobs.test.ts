@@ -113,6 +113,9 @@ describe('in-process queue after a restart', () => {
   }, 60_000);
 });
 
+if (process.env.CI === 'true' && !process.env.REDIS_URL)
+  throw new Error('CI=true but REDIS_URL is not set: BullMQ tests must run in CI');
+
 describe.skipIf(!process.env.REDIS_URL)('CSV scoring jobs on BullMQ (real Redis)', () => {
   it('keeps a job queued across an API restart and lets a worker finish it', async () => {
     const config = testConfig(await modelProject(), { redisUrl: process.env.REDIS_URL });
