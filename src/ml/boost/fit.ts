@@ -10,12 +10,12 @@ import { type FlatTree, leafIndex } from '../tree/flat-tree.js';
 import { bundledGroups } from './bundling.js';
 import { binDataset } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
-import { lossWeights, meanLogLoss, priorMargin, updateRecords, updateRecordsByRoute } from './loss.js';
+import { lossWeights, meanLogLoss, priorMargin, updateRecords } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
 import { binAt, initRecords, type RowStore, returnRecords } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
-import { trainingKernels } from './training-kernels.js';
+import { type MarginUpdate, type TrainingKernels, trainingKernels } from './training-kernels.js';
 
 const ESTIMATOR = 'hist_boosting';
 
@@ -91,7 +91,7 @@ export function fitHistBoosting(
       const m = flags === undefined ? n : sampleRows(rand, store, p.subsample, flags);
       const features = sampleFeatures(rand, nFeatures, p.colsampleByTree);
       const grown = growTree(ctx, scratch, m, features);
-      addTreeToRecords(grown, store, m);
+      addTreeToRecords(grown, store, kernels, m);
       trees.push(grown.tree);
       if (holdout === undefined || holdoutMargin === undefined) continue;
       for (let i = 0; i < holdout.X.nRows; i++) holdoutMargin[i] += grown.tree.value[leafIndex(grown.tree, holdout.X.columns, i)];
@@ -116,19 +116,29 @@ export function fitHistBoosting(
   };
 }
 
+/** Every record of a leaf goes "left": one route table serves all leaf ranges. */
+const ALL_LEFT = new Uint8Array(256).fill(1);
+
 /**
  * Adds the new tree's leaf values to the margins in the records and rewrites their gradients, leaf by leaf while its
- * records are in cache; then moves records left in buffer 1 back to buffer 0 for the next tree. Records outside the
- * row sample ([nSampled, n)) find their leaf by walking the tree's bin routes.
+ * records are in cache (both threads share the work); then moves records left in buffer 1 back to buffer 0 for the
+ * next tree. Records outside the row sample ([nSampled, n)) find their leaf by walking the tree's bin routes.
  */
-function addTreeToRecords(grown: GrownTree, store: RowStore, nSampled: number): void {
+function addTreeToRecords(grown: GrownTree, store: RowStore, kernels: TrainingKernels, nSampled: number): void {
   const { value, left, right } = grown.tree;
   const { routeGroup, routes } = grown;
-  for (const leaf of grown.leaves) updateRecords(store, leaf.buffer, leaf.start, leaf.end, value[leaf.node]);
+  const updates: MarginUpdate[] = grown.leaves.map((leaf) => ({
+    ...leaf,
+    group: 0,
+    route: ALL_LEFT,
+    leftDelta: value[leaf.node],
+    rightDelta: value[leaf.node],
+  }));
   for (const s of grown.unpartitioned) {
     const route = routes.subarray(s.node * 256, s.node * 256 + 256);
-    updateRecordsByRoute(store, s.buffer, s.start, s.end, s.group, route, value[left[s.node]], value[right[s.node]]);
+    updates.push({ ...s, route, leftDelta: value[left[s.node]], rightDelta: value[right[s.node]] });
   }
+  kernels.updateMargins(updates);
   for (const r of [...grown.leaves, ...grown.unpartitioned]) if (r.buffer === 1) returnRecords(store, r.start, r.end);
   for (let k = nSampled; k < store.nRows; k++) {
     let node = 0;

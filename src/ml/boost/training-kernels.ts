@@ -1,10 +1,13 @@
 /**
- * The two hot kernels of training — histogram building and record splitting (WebAssembly, wasm-kernels.ts) — on the
- * calling thread or shared with one worker thread. Results never depend on the thread count: a large histogram range is always cut in two
- * halves summed as A + B, whoever builds B; a split's output layout does not depend on where the work is cut.
+ * The hot kernels of training — histogram building and record splitting (WebAssembly, wasm-kernels.ts), and the
+ * per-tree margin/gradient update (JavaScript, for Math.exp) — on the calling thread or shared with one worker
+ * thread. Results never depend on the thread count: a large histogram range is always cut in two halves summed as
+ * A + B, whoever builds B; a split's output layout does not depend on where the work is cut; each record's margin
+ * update is independent of every other.
  */
 
 import { Worker } from 'node:worker_threads';
+import { updateRecordsByRoute } from './loss.js';
 import { BINS_AT, GROUP_HISTOGRAM_BYTES, type RowStore } from './row-store.js';
 import { kernelModuleBytes, wasmKernels } from './wasm-kernels.js';
 import { trainingWorkerSource } from './worker-source.js';
@@ -18,7 +21,24 @@ const WORKER_TIMEOUT_MS = 60_000;
 /** Share of a split's records the caller copies; the worker first counts that share, then copies the rest. */
 const CALLER_SPLIT_SHARE = 0.56;
 
-/** Histogram building and record splitting over one row store. */
+/** Margin updates sent to the worker in one hand-off; a tree with more leaf ranges is done in several. */
+export const UPDATE_BATCH = 64;
+
+/** Fields of one margin update in the shared job table. */
+const JOB_FIELDS = 6;
+
+/** A record range whose margins move by leftDelta or rightDelta, as route[bin of group] is 1 or 0. */
+export interface MarginUpdate {
+  buffer: number;
+  start: number;
+  end: number;
+  group: number;
+  route: Uint8Array;
+  leftDelta: number;
+  rightDelta: number;
+}
+
+/** Histogram building, record splitting and margin updates over one row store. */
 export interface TrainingKernels {
   /** Group histogram of records [start, end) of a store buffer into `out` (overwritten). */
   buildHistogram(buffer: number, start: number, end: number, out: Float64Array): void;
@@ -27,6 +47,8 @@ export interface TrainingKernels {
    * from start, the rest backward from end. Returns how many went left.
    */
   split(from: number, start: number, end: number, group: number, route: Uint8Array): number;
+  /** Adds each update's deltas to the margins of its records and rewrites their gradients (loss.ts). */
+  updateMargins(updates: MarginUpdate[]): void;
   /** Stops the worker thread, if any. */
   close(): void;
 }
@@ -69,6 +91,10 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
     return copySide(from, start, end, start, end - 1, group) - start;
   };
 
+  const serialUpdate = (updates: MarginUpdate[]) => {
+    for (const u of updates) updateRecordsByRoute(store, u.buffer, u.start, u.end, u.group, u.route, u.leftDelta, u.rightDelta);
+  };
+
   if (nThreads < 2) {
     return {
       buildHistogram(buffer, start, end, out) {
@@ -83,11 +109,14 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
         addHalves(out);
       },
       split: serialSplit,
+      updateMargins: serialUpdate,
       close() {},
     };
   }
 
   const ctrl = new Int32Array(new SharedArrayBuffer(32));
+  const jobs = new Float64Array(new SharedArrayBuffer(UPDATE_BATCH * JOB_FIELDS * 8));
+  const routes = new Uint8Array(new SharedArrayBuffer(UPDATE_BATCH * 256));
   const worker = new Worker(trainingWorkerSource, { eval: true });
   worker.unref();
   worker.postMessage({
@@ -101,6 +130,9 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
     strideBytes,
     nGroups,
     nDense,
+    nRecordWords: store.nRows * store.stride,
+    jobs: jobs.buffer,
+    routes: routes.buffer,
   });
   const post = () => {
     Atomics.store(ctrl, 0, 1);
@@ -149,6 +181,35 @@ export function trainingKernels(store: RowStore, nDense: number, nThreads: numbe
       copySide(from, start, cut, start, end - 1, group);
       wait();
       return ctrl[7];
+    },
+    updateMargins(updates) {
+      for (let first = 0; first < updates.length; first += UPDATE_BATCH) {
+        const batch = updates.slice(first, first + UPDATE_BATCH);
+        const total = batch.reduce((sum, u) => sum + u.end - u.start, 0);
+        if (total < HALVE_MIN_ROWS) {
+          serialUpdate(batch);
+          continue;
+        }
+        batch.forEach((u, i) => {
+          jobs.set([u.buffer, u.start, u.end, u.group, u.leftDelta, u.rightDelta], i * JOB_FIELDS);
+          routes.set(u.route, i * 256);
+        });
+        // The worker takes the second half of the batch's records (in batch order), the caller the first.
+        const half = total >> 1;
+        ctrl[1] = batch.length;
+        ctrl[2] = half;
+        ctrl[4] = 3;
+        ctrl[6] = total;
+        post();
+        let seen = 0;
+        for (const u of batch) {
+          const stop = Math.min(u.end, u.start + half - seen);
+          if (stop > u.start) updateRecordsByRoute(store, u.buffer, u.start, stop, u.group, u.route, u.leftDelta, u.rightDelta);
+          seen += u.end - u.start;
+          if (seen >= half) break;
+        }
+        wait();
+      }
     },
     close() {
       Atomics.store(ctrl, 0, 3);
