@@ -98,6 +98,33 @@ describe('model artifact', () => {
     );
   });
 
+  it('holds several named importance lists with method and sample, and still reads artifacts written without them', () => {
+    const older = createArtifact(sampleDraft(1));
+    expect(older.importances).toBeUndefined();
+    expect(decodeArtifact(encodeArtifact(older))).toEqual(older);
+    const draft = sampleDraft(1);
+    const values = [{ feature: 'failed_payments_30d', value: 0.7 }];
+    draft.importances = [
+      { name: 'mean_abs_shap', method: 'mean |SHAP| (log-odds)', sample: { rows: 1000, from: 'out-of-time validation' }, values },
+      { name: 'permutation', method: 'ROC-AUC drop', sample: { rows: 3564, from: 'out-of-time validation' }, values },
+      { name: 'native', method: '|coefficient| (standardised inputs)', sample: null, values },
+    ];
+    const back = decodeArtifact(encodeArtifact(createArtifact(draft)));
+    expect(back.importances?.map((i) => [i.name, i.sample?.rows ?? null])).toEqual([
+      ['mean_abs_shap', 1000],
+      ['permutation', 3564],
+      ['native', null],
+    ]);
+    expect(back.modelId).not.toBe(older.modelId);
+    draft.importances.push({ ...draft.importances[1] });
+    expect(codeOf(() => createArtifact(draft))).toMatch(
+      /importances names each measure once \(got mean_abs_shap, permutation, native, permutation\)/,
+    );
+    const unknown = sampleDraft(1);
+    unknown.importances = [{ name: 'gain' as 'native', method: 'gain', sample: null, values }];
+    expect(codeOf(() => createArtifact(unknown))).toMatch(/^CHURN_ERR_ARTIFACT: .*field \/importances\/0\/name/);
+  });
+
   it('hashes the feature contract independently of fitted categories', () => {
     const inputs = sampleDraft(1).features.inputs;
     const noCategories = inputs.map(({ categories: _c, ...rest }) => rest);

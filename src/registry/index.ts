@@ -18,7 +18,18 @@ export { ARTIFACT_FORMAT_VERSION, type ModelArtifact, ModelArtifactSchema } from
 export type { CalibrationCurve, ChosenCurves, Curve, ThresholdCurve } from './schema/curves.js';
 export type { FeatureInput, FeatureSchema, FeatureType, ModelInput } from './schema/features.js';
 export type { Confusion, Metrics } from './schema/metrics.js';
-export type { Calibration, Candidate, Estimator, Family, Importance, RiskBuckets, Selection, Threshold } from './schema/model.js';
+export {
+  type Calibration,
+  type Candidate,
+  type Estimator,
+  type Family,
+  IMPORTANCE_NAMES,
+  type Importance,
+  type NamedImportance,
+  type RiskBuckets,
+  type Selection,
+  type Threshold,
+} from './schema/model.js';
 export type { Source, TrainingData } from './schema/training-data.js';
 export { validateArtifact } from './validate.js';
 export type { ModelStatus } from './versions-table.js';

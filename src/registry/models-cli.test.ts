@@ -16,6 +16,26 @@ process.env.CHURN_PATHS__MODELS = path.join(project, 'models');
 process.env.CHURN_PATHS__REPORTS = path.join(project, 'reports');
 
 const [a, b] = [createArtifact(sampleDraft(1)), createArtifact(sampleDraft(2))];
+// A model that holds every named importance (a and b, like artifacts written before them, hold only the headline list).
+const values = (...pairs: [string, number][]) => pairs.map(([feature, value]) => ({ feature, value }));
+const c = createArtifact({
+  ...sampleDraft(3),
+  importances: [
+    {
+      name: 'mean_abs_shap',
+      method: 'mean |SHAP| (log-odds)',
+      sample: { rows: 1000, from: 'out-of-time validation' },
+      values: values(['failed_payments_30d', 0.7], ['plan_type', 0.2]),
+    },
+    {
+      name: 'permutation',
+      method: 'ROC-AUC drop',
+      sample: { rows: 3564, from: 'out-of-time validation' },
+      values: values(['plan_type', 0.03], ['failed_payments_30d', 0.01]),
+    },
+    { name: 'native', method: '|coefficient|', sample: null, values: values(['failed_payments_30d', 1.5]) },
+  ],
+});
 
 const run = cliRunner(registerModels);
 const churn = (...args: string[]) => run('models', ...args);
@@ -25,6 +45,7 @@ beforeAll(async () => {
   const registry = openRegistry(store, process.env.CHURN_PATHS__MODELS!);
   await registry.register(a, { promote: true });
   await registry.register(b, { promote: true });
+  await registry.register(c, { promote: false });
   await store.close();
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -51,6 +72,16 @@ describe('churn models', () => {
       /Logistic regression\s+0\.810\s+0\.420\s+0\.410\s+0\.630\s+0\.497\s+0\.880\s+0\.0810\s+0\.2700\s+3\.90\s+0\.310\s+◀ selected/,
     );
     expect(out).toMatch(/plan_type\s+categorical\s+yes\s+3: Basic, Premium, Standard/);
+  });
+
+  it('shows the headline importance alone for older artifacts, and every named measure with its sample when recorded', async () => {
+    const older = (await churn('show', 'champion')).out;
+    expect(older).toMatch(/Top features \(\|coefficient\| × sd\)\n {2}failed_payments_30d\s+0\.7000/);
+    const { out } = await churn('show', c.modelId);
+    expect(out).toMatch(/feature\s+mean \|SHAP\|\s+permutation\s+native\n/);
+    expect(out).toMatch(/failed_payments_30d\s+0\.7000 #1\s+0\.0100 #2\s+1\.5000 #1/);
+    expect(out).toContain('  permutation  ROC-AUC drop (3564 rows of the out-of-time validation)');
+    expect(out).toContain('  native       |coefficient| (read off the fitted model)');
   });
 
   it('rolls back and promotes, and reports unknown models with a named error and exit code 1', async () => {

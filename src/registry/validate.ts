@@ -45,6 +45,9 @@ function checkSemantics(a: ModelArtifact, origin: string): void {
   for (let i = 1; i < cuts.length; i++)
     if (!(cuts[i] > cuts[i - 1])) fail(origin, `riskBuckets.cuts must increase (${cuts.join(', ')})`);
 
+  const measures = (a.importances ?? []).map((i) => i.name);
+  if (new Set(measures).size !== measures.length)
+    fail(origin, `importances names each measure once (got ${measures.join(', ')})`);
   if (a.features.contractHash !== featureContractHash(a.features))
     fail(origin, 'features.contractHash does not match the feature schema it describes');
   checkTraining(a, origin);

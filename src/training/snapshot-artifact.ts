@@ -8,6 +8,7 @@ import type { LearningData } from './candidate.js';
 import { chosenCurves } from './evaluate/curves.js';
 import { snapshotFeatureSchema } from './feature-schema.js';
 import { frameFingerprint } from './fingerprint.js';
+import { namedImportances } from './importance/index-of-model.js';
 import type { ResolvedTrainOptions } from './options.js';
 import { type CandidateOutcome, candidateEntry, estimatorOf } from './outcome.js';
 import type { FinishedRun } from './run-finish.js';
@@ -53,6 +54,7 @@ export async function snapshotArtifact(
     selection: finished.selection,
     candidates: outcomes.map((c) => candidateEntry(c, c === chosen)),
     importance: finished.importance.shap,
+    importances: namedImportances(finished.importance, 'out-of-time validation'),
     baseline: driftBaseline(data.frame, split.train, data.features, chosen.assessment.probabilities),
     curves: chosenCurves(yVal, chosen.assessment.probabilities),
   });

@@ -59,6 +59,22 @@ describe('training on a small default-like business (2,000 customers × 12 month
     expect(Array.from(fromDisk)).toEqual(Array.from(chosen?.assessment.probabilities ?? []));
   });
 
+  it('records mean |SHAP|, permutation and native importance with their samples; mean |SHAP| is the headline', () => {
+    const { importances, importance, training } = first.artifact;
+    expect(importances?.map((i) => i.name)).toEqual(['mean_abs_shap', 'permutation', 'native']);
+    const [shap, permutation, native] = importances ?? [];
+    expect(shap.sample).toEqual({ rows: Math.min(1000, training.rows.validation), from: 'out-of-time validation' });
+    expect(permutation.sample).toEqual({ rows: Math.min(5000, training.rows.validation), from: 'out-of-time validation' });
+    expect(native.sample).toBeNull();
+    expect(importance).toEqual({ method: shap.method, values: shap.values });
+    expect(permutation.values).toEqual(first.importance.permutation.values);
+  });
+
+  it('serves the model fitted on the inner-fit cutoffs, and says so in the report', () => {
+    const html = readFileSync(first.files.report as string, 'utf8');
+    expect(html).toContain('Each served model is the one fitted on the inner-fit cutoffs');
+  });
+
   it('writes the comparison, metrics and both report files, and promotes the model', () => {
     const csv = readFileSync(first.files.comparison as string, 'utf8')
       .trim()

@@ -82,10 +82,7 @@ function showText(v: ModelVersion, a: ModelArtifact): string {
       f.categories ? `${f.categories.length}: ${f.categories.slice(0, 5).join(', ')}${f.categories.length > 5 ? ', …' : ''}` : '',
     ]),
   );
-  const importance = a.importance.values
-    .slice(0, 10)
-    .map((i) => `  ${i.feature.padEnd(32)}${num(i.value, 4)}`)
-    .join('\n');
+  const importance = importanceText(a);
   return [
     `Model ${a.modelId} — version ${v.version}, ${v.status}`,
     kv([
@@ -113,8 +110,35 @@ function showText(v: ModelVersion, a: ModelArtifact): string {
     candidates,
     `\nFeatures (${a.features.inputs.length} inputs, recipe ${a.features.recipeVersion}, contract ${a.features.contractHash.slice(0, 12)})`,
     features,
-    `\nTop features (${a.importance.method})`,
     importance,
+  ].join('\n');
+}
+
+const measureHeads: Record<string, string> = { mean_abs_shap: 'mean |SHAP|', permutation: 'permutation', native: 'native' };
+
+/**
+ * The top 10 features by the headline importance; with every named measure as a column (value and rank) and a line on
+ * how each was measured when the artifact holds them (older artifacts: the headline list alone).
+ */
+function importanceText(a: ModelArtifact): string {
+  const top = a.importance.values.slice(0, 10);
+  const measures = a.importances ?? [];
+  if (measures.length === 0)
+    return [`\nTop features (${a.importance.method})`, ...top.map((i) => `  ${i.feature.padEnd(32)}${num(i.value, 4)}`)].join(
+      '\n',
+    );
+  const lookups = measures.map((m) => new Map(m.values.map((v, i) => [v.feature, `${num(v.value, 4)} #${i + 1}`])));
+  const how = measures.map(
+    (m) =>
+      `  ${(measureHeads[m.name] ?? m.name).padEnd(12)} ${m.method}${m.sample ? ` (${m.sample.rows} rows of the ${m.sample.from})` : ' (read off the fitted model)'}`,
+  );
+  return [
+    `\nTop features (by ${a.importance.method}; value and rank per measure)`,
+    table(
+      ['feature', ...measures.map((m) => measureHeads[m.name] ?? m.name)],
+      top.map((i) => [i.feature, ...lookups.map((l) => l.get(i.feature) ?? '—')]),
+    ),
+    ...how,
   ].join('\n');
 }
 

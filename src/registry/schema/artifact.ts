@@ -8,6 +8,7 @@ import {
   CandidateSchema,
   EstimatorSchema,
   ImportanceSchema,
+  NamedImportanceSchema,
   RiskBucketsSchema,
   SelectionSchema,
   ThresholdSchema,
@@ -39,7 +40,13 @@ export const ModelArtifactSchema = T.Object(
     selection: SelectionSchema,
     /** Every candidate of the run, the selected one flagged. */
     candidates: T.Array(CandidateSchema, { minItems: 1 }),
+    /** The headline importance (mean |SHAP| on validation rows): what scoring, the API and the dashboard show. */
     importance: ImportanceSchema,
+    /**
+     * Every importance measured at training, named (mean |SHAP|, permutation, model-native), each with its method and
+     * sample. Optional: artifacts written before it existed hold only `importance` and load unchanged.
+     */
+    importances: T.Optional(T.Array(NamedImportanceSchema)),
     /** Reference statistics for drift monitoring (filled by the monitoring layer); null when absent. */
     baseline: T.Unknown(),
     curves: ChosenCurvesSchema,

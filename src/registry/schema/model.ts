@@ -73,6 +73,25 @@ export const ImportanceSchema = T.Object(
   strict,
 );
 
+/** The measures an artifact's `importances` may hold, each at most once. */
+export const IMPORTANCE_NAMES = ['mean_abs_shap', 'permutation', 'native'] as const;
+
+/**
+ * One named global-importance list: which measure, how it was measured, on which rows, per business feature, largest
+ * first. `sample` is null for a measure read off the fitted model itself (native importance).
+ */
+export const NamedImportanceSchema = T.Object(
+  {
+    /** 'mean_abs_shap': mean |SHAP|; 'permutation': ROC-AUC drop when a feature is shuffled; 'native': the model's own. */
+    name: T.Union(IMPORTANCE_NAMES.map((n) => T.Literal(n))),
+    method: T.String({ minLength: 1 }),
+    /** The rows it was measured on: how many, and drawn from what (e.g. "out-of-time validation"). */
+    sample: T.Union([T.Object({ rows: T.Integer({ minimum: 1 }), from: T.String({ minLength: 1 }) }, strict), T.Null()]),
+    values: T.Array(T.Object({ feature: T.String({ minLength: 1 }), value: T.Number() }, strict)),
+  },
+  strict,
+);
+
 /** An estimator family. */
 export type Family = Static<typeof FamilySchema>;
 /** The fitted estimator. */
@@ -89,3 +108,5 @@ export type Candidate = Static<typeof CandidateSchema>;
 export type Selection = Static<typeof SelectionSchema>;
 /** Global feature importance. */
 export type Importance = Static<typeof ImportanceSchema>;
+/** One named importance list of the artifact's `importances`. */
+export type NamedImportance = Static<typeof NamedImportanceSchema>;

@@ -1,22 +1,15 @@
 /** Mean |SHAP| per business feature: each row's contributions summed over the feature's columns, then averaged in size. */
 import type { EncodedColumn } from '../../features/index.js';
-import { type ClassifierModel, linearShap, type Matrix, treeShap, treeShapEnsemble } from '../../ml/index.js';
+import { type ClassifierModel, linearShap, type Matrix, treeShap } from '../../ml/index.js';
 import type { Importance } from '../../registry/index.js';
 import { columnGroups, sorted } from './by-feature.js';
 
-/** Per-row SHAP values of any candidate model, on the model's own scale (log-odds, or probability for forests). */
+/**
+ * Per-row SHAP values of any candidate model, on the model's own scale (log-odds, or probability for forests): linear
+ * SHAP for logistic regression, src/ml's treeShap for every tree model (histogram boosting included, on its margin).
+ */
 export function shapValues(model: ClassifierModel, X: Matrix): { unit: string; values: Float64Array; nFeatures: number } {
-  switch (model.kind) {
-    case 'logistic':
-      return linearShap(model, X);
-    case 'hist_boosting':
-      return treeShapEnsemble(
-        { trees: model.trees, scale: 1, offset: model.baseMargin, nFeatures: model.nFeatures, unit: 'log-odds' },
-        X,
-      );
-    default:
-      return treeShap(model, X);
-  }
+  return model.kind === 'logistic' ? linearShap(model, X) : treeShap(model, X);
 }
 
 /**

@@ -45,5 +45,6 @@ export function reportInputFromArtifact(
       thresholdCurve: a.curves.threshold,
     },
     importance: { method: a.importance.method, values: a.importance.values.map((v) => ({ ...v, label: labels.get(v.feature) })) },
+    ...(a.importances ? { importances: a.importances } : {}),
   };
 }

@@ -57,7 +57,7 @@ describe('training report', () => {
     const svgs = html.match(/<svg [^>]*>/g) ?? [];
     for (const tag of svgs) expect(tag).toMatch(/role="img" aria-labelledby="[a-z-]+-title/);
     expect(html).toContain('<title id="roc-title">ROC curves of all candidates</title>');
-    expect(html.match(/<th scope="col"/g)?.length).toBe(12);
+    expect(html.match(/<th scope="col"/g)?.length).toBe(16);
   });
 
   it('checks the label windows against the validation cutoff in the trust box', () => {
@@ -91,6 +91,20 @@ describe('training report', () => {
     expect(table).toContain('5-fold stratified cross-validation (out-of-fold scores)');
     expect(table).toContain('so validation is 5-fold stratified cross-validation');
     expect(table).not.toContain('Training cutoffs');
+  });
+
+  it('shows every named importance side by side with its method, its sample and each feature’s rank', () => {
+    expect(html).toContain('<th scope="col">Permutation (ROC-AUC drop)</th>');
+    expect(html).toContain(
+      '<li>Permutation (ROC-AUC drop): permutation: mean ROC-AUC drop over 2 shuffles of 3564 validation rows — 3,564 rows of the out-of-time validation</li>',
+    );
+    expect(html).toContain('<li>Model-native: split cover share — read off the fitted model</li>');
+    // Failed payments: second by mean |SHAP|, first by permutation, not in the native list.
+    expect(html).toContain(
+      '<th scope="row">Failed payments, last 30 days</th><td>0.2970 <span class="rank">#2</span></td><td>0.0412 <span class="rank">#1</span></td><td>—</td>',
+    );
+    const older = renderTrainingReport({ ...input, importances: undefined });
+    expect(older).not.toContain('Three measures side by side');
   });
 
   it('renders from an artifact alone', () => {

@@ -35,6 +35,7 @@ table.metrics tbody tr{background:#fff}
 table.metrics tbody tr.selected{background:var(--sel)}
 table.metrics tbody tr:last-child th,table.metrics tbody tr:last-child td{border-bottom:0}
 td.best{font-weight:700}
+td .rank{color:var(--muted);font-size:12.5px}
 .badge{display:inline-block;font-size:11px;font-weight:600;color:#fff;background:var(--accent);border-radius:10px;padding:1px 8px;margin-left:6px;vertical-align:1px}
 .callout{margin-top:14px;padding:12px 14px;border-left:4px solid var(--accent);background:#f0f7fc;border-radius:0 6px 6px 0}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:20px}

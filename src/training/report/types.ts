@@ -34,6 +34,15 @@ export interface ReportCandidate {
   pr?: ReportCurve;
 }
 
+/** One named importance measure: how it was measured, on which rows (null: read off the model), per feature. */
+export interface ReportImportance {
+  /** 'mean_abs_shap', 'permutation' or 'native'. */
+  name: string;
+  method: string;
+  sample: { rows: number; from: string } | null;
+  values: readonly { feature: string; value: number }[];
+}
+
 /** Everything the report shows; the training pipeline fills it (or `reportInputFromArtifact`). */
 export interface TrainingReportInput {
   /** Defaults to "Churn model training report". */
@@ -70,7 +79,10 @@ export interface TrainingReportInput {
       f1: readonly (number | null)[];
     };
   };
+  /** The headline importance (the chart). */
   importance: { method: string; values: readonly { feature: string; label?: string; value: number }[] };
+  /** Every measure side by side (a table under the chart); absent for artifacts that hold only the headline list. */
+  importances?: readonly ReportImportance[];
   /** Extra lines for the trust box (e.g. checks the pipeline ran). */
   trustNotes?: readonly string[];
 }

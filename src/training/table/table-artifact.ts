@@ -6,6 +6,7 @@ import { driftBaseline } from '../baseline.js';
 import type { LearningData } from '../candidate.js';
 import { chosenCurves } from '../evaluate/curves.js';
 import { frameFingerprint } from '../fingerprint.js';
+import { namedImportances } from '../importance/index-of-model.js';
 import type { ResolvedTrainOptions } from '../options.js';
 import { type CandidateOutcome, candidateEntry, estimatorOf } from '../outcome.js';
 import type { FinishedRun } from '../run-finish.js';
@@ -31,6 +32,7 @@ export function tableArtifact(
   const n = data.label.length;
   const positives = data.label.reduce((a, b) => a + b, 0);
   const shap = finished.importance.shap;
+  const inSample = (method: string) => `${method.replace('validation rows', 'table rows')}, in-sample`;
   return createArtifact({
     source: 'table',
     codeVersion: o.codeVersion,
@@ -62,7 +64,8 @@ export function tableArtifact(
     selection: finished.selection,
     candidates: run.outcomes.map((c) => candidateEntry(c, c === chosen)),
     // The final model has no held-out rows on a table: its importance is measured in-sample, and says so.
-    importance: { method: `${shap.method.replace('validation rows', 'table rows')}, in-sample`, values: shap.values },
+    importance: { method: inSample(shap.method), values: shap.values },
+    importances: namedImportances(finished.importance, 'table rows (in-sample)', inSample),
     baseline: driftBaseline(
       data.frame,
       Int32Array.from({ length: n }, (_, i) => i),

@@ -1,8 +1,8 @@
 /** Global feature importance of the selected model, in business feature names. */
-import { humanise } from '../format.js';
+import { fmtInt, humanise } from '../format.js';
 import { horizontalBarChart } from '../svg/bar-chart.js';
 import { esc } from '../svg/markup.js';
-import type { TrainingReportInput } from '../types.js';
+import type { ReportImportance, TrainingReportInput } from '../types.js';
 
 const TOP = 20;
 
@@ -25,5 +25,37 @@ export function importanceSection(input: TrainingReportInput): string {
 <h2 id="importance-h">Feature importance</h2>
 <p class="lead">Which customer signals the selected model relies on most, measured as ${esc(input.importance.method)}. Encoded pieces of one feature (e.g. one-hot plan types) are summed back to the business feature.${more}</p>
 <div class="medium"><figure>${chart}</figure></div>
+${input.importances?.length ? measuresTable(input, values) : ''}
 </section>`;
+}
+
+/** Column heads of the named measures. */
+const measureHeads: Record<string, string> = {
+  mean_abs_shap: 'Mean |SHAP|',
+  permutation: 'Permutation (ROC-AUC drop)',
+  native: 'Model-native',
+};
+
+/** How a measure was taken, in words: its method and its sample. */
+const howMeasured = (m: ReportImportance) =>
+  `${measureHeads[m.name] ?? m.name}: ${m.method}${m.sample ? ` — ${fmtInt(m.sample.rows)} rows of the ${m.sample.from}` : ' — read off the fitted model'}`;
+
+/** Every measure side by side for the chart's features, each value with its rank within its measure. */
+function measuresTable(input: TrainingReportInput, shown: readonly { feature: string; label?: string }[]): string {
+  const measures = input.importances ?? [];
+  const ranks = measures.map((m) => new Map(m.values.map((v, i) => [v.feature, { value: v.value, rank: i + 1 }])));
+  const head = `<tr><th scope="col">Feature</th>${measures.map((m) => `<th scope="col">${esc(measureHeads[m.name] ?? m.name)}</th>`).join('')}</tr>`;
+  const body = shown
+    .map((f) => {
+      const cells = ranks.map((r) => {
+        const v = r.get(f.feature);
+        return `<td>${v ? `${esc(v.value.toFixed(4))} <span class="rank">#${v.rank}</span>` : '—'}</td>`;
+      });
+      return `<tr><th scope="row">${esc(f.label ?? humanise(f.feature))}</th>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<h3>Three measures side by side</h3>
+<p>Each measure answers another question: mean |SHAP| how far a feature moves individual scores, permutation how much ranking quality is lost without it, model-native what the fitted model itself reports. Features that rank high on all three are the ones to trust.</p>
+<ul>${measures.map((m) => `<li>${esc(howMeasured(m))}</li>`).join('')}</ul>
+<div class="table-scroll"><table class="metrics"><caption class="sr-only">Importance of each feature by every measure, with its rank</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }
