@@ -39,6 +39,42 @@ describe('prediction routes on a real trained model', () => {
     expect(r.body).not.toHaveProperty('drivers');
   });
 
+  it('answers a repeated record from the score cache with the same reply, logged again with its features', async () => {
+    const record = { ...legacyRecord, customer_id: 'repeat-1', age: 51 };
+    await server.deps.predictionLog.flush(); // rows of earlier tests still buffered
+    const before = await server.deps.store.all('SELECT input_hash FROM predictions');
+    const plain = await call(server, 'POST', '/predict?explain=false', { json: record });
+    const plainAgain = await call(server, 'POST', '/predict?explain=false', { json: record });
+    expect(plainAgain.text).toBe(plain.text);
+    expect(plain.body).not.toHaveProperty('index');
+    // A plain entry does not stand in for an explanation: the explained reply has drivers and the same probability.
+    const explained = await call(server, 'POST', '/predict', { json: record });
+    expect(explained.body).toHaveProperty('drivers');
+    expect(explained.body.probability).toBe(plain.body.probability);
+    const explainedAgain = await call(server, 'POST', '/predict', { json: record });
+    expect(explainedAgain.text).toBe(explained.text);
+    expect((await call(server, 'POST', '/predict?explain=false', { json: record })).text).toBe(plain.text);
+    await server.deps.predictionLog.flush();
+    const rows = await server.deps.store.all<{ input_hash: string; features_json: string; customer_ref: string }>(
+      'SELECT input_hash, features_json, customer_ref FROM predictions',
+    );
+    const mine = rows.slice(before.length);
+    expect(mine).toHaveLength(5);
+    expect(new Set(mine.map((r) => r.input_hash)).size).toBe(1);
+    expect(new Set(mine.map((r) => r.features_json)).size).toBe(1);
+    expect(JSON.parse(mine[0].features_json)).toMatchObject({ age: 51 });
+    expect(mine[0].customer_ref).not.toContain('repeat-1');
+  });
+
+  it('names cached id-less records by their position in each batch', async () => {
+    const { customer_id: _id, ...anonymous } = legacyRecord;
+    await call(server, 'POST', '/batch_predict', { json: [anonymous] });
+    const r = await call(server, 'POST', '/batch_predict', { json: [{ ...legacyRecord, age: 'x' }, legacyRecord, anonymous] });
+    const preds = r.body.predictions as { index: number; customer_id?: string; probability?: number }[];
+    expect(preds.map((p) => p.customer_id)).toEqual([undefined, 'crm-42', 'record-2']);
+    expect(preds[2].probability).toBeGreaterThan(0);
+  });
+
   it('scores a stored customer by id from the newest snapshot and serves the repeat from the cache', async () => {
     const at = server.deps.models.current();
     const some = await server.deps.store.all<{ customer_id: string }>(

@@ -29,11 +29,9 @@ export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Pr
     async (request): Promise<PredictionOut> => {
       const body = request.body;
       const explain = request.query.explain !== 'false';
-      const onlyId = Object.keys(body).every((k) => identifying.has(k)) && typeof body.customer_id === 'string';
-      if (onlyId) return (await deps.core.customers.predict(body.customer_id as string, request.id)).prediction;
-      const out = scoreRecords(deps, [body], { explain, strict: true, requestId: request.id, source: 'api' });
-      const { index: _index, ...prediction } = out.scored[0];
-      return prediction;
+      if (onlyIdentifies(body)) return (await deps.core.customers.predict(body.customer_id as string, request.id)).prediction;
+      // The reply schema serialises declared properties only: the row's `index` is not sent.
+      return scoreRecords(deps, [body], { explain, strict: true, requestId: request.id, source: 'api' }).scored[0];
     },
   );
 
@@ -128,6 +126,13 @@ export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Pr
     },
     async (request) => (await deps.core.customers.predict(request.params.id, request.id)).prediction,
   );
+}
+
+/** `{customer_id}` (optionally with cutoff/gender/location) asks for a stored customer; checked without allocating. */
+function onlyIdentifies(body: Record<string, unknown>): boolean {
+  if (typeof body.customer_id !== 'string') return false;
+  for (const k in body) if (!identifying.has(k)) return false;
+  return true;
 }
 
 /** A record without customer_id is named by its position in the request, not in the valid subset. */
