@@ -8,17 +8,33 @@
  * bench/out/monitor-model-<N>k-<M>m.json and reused (`--retrain` trains it again); the bench deletes the
  * monitoring_runs rows and alerts it wrote so the shared store file is left as it was found.
  *
+ * Batch drift (`churn monitor --batch`): every scored customer is logged once through the API's prediction log
+ * (bufferedPredictionLog) without and then with its model-input values (features_json), timing both writes, and the
+ * batch drift run over the logged rows is timed against the snapshot run above. The logged rows are deleted afterwards.
+ *
  *   npm run bench:monitor   (= npx tsx bench/monitor.ts [--customers 100000] [--months 12] [--retrain])
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { generateBusiness, storeSink } from '../src/data/index.js';
 import { addDays, dataRange, monthEnd, snapshotAt } from '../src/features/index.js';
-import { baselineOf, driftOptionsOf, driftReport, monitorCycle, runDrift } from '../src/monitoring/index.js';
+import {
+  baselineOf,
+  batchWindow,
+  driftOptionsOf,
+  driftReport,
+  monitorCycle,
+  runBatchDrift,
+  runDrift,
+} from '../src/monitoring/index.js';
 import { decodeArtifact, encodeArtifact, type ModelArtifact } from '../src/registry/index.js';
 import { loadScorer } from '../src/scoring/index.js';
+import type { LoggedPrediction } from '../src/serving/index.js';
+import { bufferedPredictionLog } from '../src/serving/log/prediction-log.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { trainModels } from '../src/training/index.js';
 
@@ -97,6 +113,49 @@ const [, psiS] = await seconds(() =>
   driftReport(scorer.modelId, newest, baselineOf(scorer.artifact), prepared.frame, probability, driftOptionsOf(config)),
 );
 const [cycle, cycleS, cycleCpu] = await seconds(() => monitorCycle(store, scorer, config, { writeFile: false, log: () => {} }));
+
+// The API's prediction log writing one row per customer, as /batch_predict would (batches of 10,000 rows).
+const requestId = `bench-monitor-${process.pid}`;
+const logged = (withFeatures: boolean): LoggedPrediction[] => {
+  const fields = scorer.input.fields.map((f) => f.name);
+  return snap.frame.customerId.map((id, i) => {
+    const features: Record<string, number | string | null> = {};
+    for (const name of fields) {
+      const v = snap.frame.columns[name]?.[i];
+      features[name] = typeof v === 'number' && Number.isNaN(v) ? null : (v ?? null);
+    }
+    return {
+      source: 'batch' as const,
+      requestId,
+      customerRef: id,
+      snapshotDate: null,
+      modelId: scorer.modelId,
+      inputHash: '',
+      probability: probability[i],
+      decision: 0 as const,
+      riskBucket: 'Low',
+      features: withFeatures ? features : null,
+    };
+  });
+};
+const writeLog = async (rows: LoggedPrediction[]) => {
+  const log = bufferedPredictionLog(store, pino({ level: 'silent' }) as unknown as FastifyBaseLogger, {
+    batchRows: 10_000,
+    flushMs: 60_000,
+  });
+  for (const r of rows) log.add(r);
+  await log.close();
+};
+const plain = logged(false);
+const [, plainLogS] = await seconds(() => writeLog(plain));
+await store.run('DELETE FROM predictions WHERE request_id = ?', [requestId]);
+const withFeatures = logged(true);
+const from = new Date().toISOString();
+const [, featureLogS] = await seconds(() => writeLog(withFeatures));
+const [batch, batchS, batchCpu] = await seconds(() =>
+  runBatchDrift(store, scorer, config, batchWindow({ from, source: 'api' }), { writeFile: false }),
+);
+await store.run('DELETE FROM predictions WHERE request_id = ?', [requestId]);
 const loadAfter = loadavg()[0];
 
 const r = drift.report;
@@ -115,6 +174,11 @@ const line = (step: string, wall: number, cpu: number) =>
 line('snapshot alone (reference)', snapS, snapCpu);
 line('runDrift (snapshot + score + PSI + run row)', driftS, driftCpu);
 line('monitor cycle (drift + alerts + performance)', cycleS, cycleCpu);
+line(`monitor --batch over ${batch.report.rows} logged predictions with features`, batchS, batchCpu);
+console.log(
+  `prediction log, ${plain.length.toLocaleString('en')} rows: ${plainLogS.toFixed(2)} s without features_json, ` +
+    `${featureLogS.toFixed(2)} s with it (× ${(featureLogS / plainLogS).toFixed(2)}); batch verdict ${batch.report.verdict.dataset}`,
+);
 console.log(
   `PSI pass alone: ${psiS.toFixed(3)} s for ${cells.toLocaleString('en')} feature values = ${Math.round(cells / psiS).toLocaleString('en')} values/s`,
 );
@@ -124,7 +188,7 @@ console.log(
 );
 
 // Leave the shared store as found: drop the runs (and any alerts) this bench wrote.
-const runIds = [drift.run.runId, cycle.driftRun.runId];
+const runIds = [drift.run.runId, cycle.driftRun.runId, batch.run.runId];
 for (const id of runIds) await store.run('DELETE FROM monitoring_runs WHERE run_id = ?', [id]);
 for (const a of cycle.alerts) if (!a.deduplicated) await store.run('DELETE FROM alerts WHERE alert_id = ?', [a.alertId]);
 await store.close();
