@@ -26,6 +26,7 @@ interface TrainFlags {
   seed?: string;
   promote: boolean;
   rebuild?: boolean;
+  refit?: boolean;
   table?: string;
   target?: string;
   id?: string;
@@ -106,6 +107,10 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'seed of every random choice (default: training.seed)')
     .option('--no-promote', 'register the model without making it the champion')
     .option('--rebuild', 'rebuild the training set even if the saved one matches the data')
+    .option(
+      '--refit',
+      'refit each chosen configuration on every training cutoff (threshold carried over from the inner-split model); default: serve the inner-split model, one fit fewer',
+    )
     .option('--table <file.csv>', 'train on a flat churn table instead of the store’s snapshots')
     .option('--target <column>', '(--table) the label column')
     .option('--id <column>', '(--table) identifier column (default: the first column unique on every row)')
@@ -132,6 +137,11 @@ export function registerTrain(program: Command): void {
           onProgress: progressRenderer(),
         };
         const result = await withStore(async (store, config) => {
+          if (flags.table && flags.refit)
+            throw new ChurnError(
+              'CHURN_ERR_PARAM',
+              '--refit applies to snapshot training only (--table always fits the final model on every row)',
+            );
           if (flags.table) {
             if (!flags.target) throw new ChurnError('CHURN_ERR_PARAM', '--table needs --target COLUMN (the label column)');
             return trainTable(store, config, path.resolve(flags.table), {
@@ -151,6 +161,7 @@ export function registerTrain(program: Command): void {
             horizonDays: whole('--horizon', flags.horizon),
             validationCutoffs: validation,
             rebuild: flags.rebuild,
+            refit: flags.refit,
           });
         });
         console.log(summary(result));

@@ -20,7 +20,7 @@ export const logisticSpec: EstimatorSpec = {
   estimateSeconds: (_c, n, p) => 0.05 + 8 * n * p * (p * 4e-10 + 4e-9),
   fit(X, y, config, context) {
     const weights = str(config, 'classWeight') === 'balanced' ? balancedWeights(y, context.positives) : undefined;
-    const model = fitLogistic(X, y, { C: num(config, 'C'), penalty: 'l2', maxIter: 200, tol: 1e-6 }, weights);
+    const model = fitLogistic(X, y, { C: num(config, 'C'), penalty: 'l2', maxIter: 200, tol: 1e-4 }, weights);
     return { model, config };
   },
 };
