@@ -17,6 +17,7 @@ interface MonitorOptions {
   batch?: boolean;
   from?: string;
   to?: string;
+  last?: string;
   source?: string;
 }
 
@@ -43,12 +44,13 @@ export function registerMonitor(program: Command): void {
     .option('--batch', 'drift of a batch of logged predictions (the predictions table) instead of a snapshot')
     .option('--from <when>', 'with --batch: predictions created from this day YYYY-MM-DD or ISO timestamp (inclusive)')
     .option('--to <when>', 'with --batch: predictions created up to this day YYYY-MM-DD or ISO timestamp (inclusive)')
+    .option('--last <hours>', 'with --batch: predictions of the last N hours, e.g. 24h (rolling: re-read on every --every cycle)')
     .option('--source <source>', 'with --batch: api (/predict, /batch_predict), job (CSV jobs) or score (churn score)')
     .addHelpText('after', '\nSee docs/monitoring.md for the PSI rule, epsilon and thresholds (config section "monitoring").')
     .action(
       action(async (opts: MonitorOptions) => {
         const period = opts.every ? hours(opts.every) : 0;
-        const batchOnly = (['from', 'to', 'source'] as const).filter((k) => opts[k] !== undefined);
+        const batchOnly = (['from', 'to', 'last', 'source'] as const).filter((k) => opts[k] !== undefined);
         if (!opts.batch && batchOnly.length)
           throw new ChurnError('CHURN_ERR_PARAM', `--${batchOnly[0]} selects logged predictions: add --batch`, {
             option: `--${batchOnly[0]}`,
@@ -57,10 +59,11 @@ export function registerMonitor(program: Command): void {
           throw new ChurnError('CHURN_ERR_PARAM', `--batch cannot be combined with ${opts.at ? '--at' : '--retrain-on-drift'}`, {
             option: opts.at ? '--at' : '--retrain-on-drift',
           });
-        const window = opts.batch ? batchWindow(opts) : null;
+        if (opts.batch) batchWindow(opts); // a bad option fails before the first cycle
         for (;;) {
           await withStore(async (store, config) => {
-            if (window) {
+            if (opts.batch) {
+              const window = batchWindow(opts); // per cycle: a --last window moves with the clock
               const scorer = await openScorer(config, opts.model ?? (await newestLoggedModel(store, window)));
               const cycle = await monitorBatch(store, scorer, config, window);
               if (opts.json) console.log(JSON.stringify(cycle, null, 2));
@@ -78,7 +81,8 @@ export function registerMonitor(program: Command): void {
             else {
               console.log(formatDrift(cycle.drift));
               console.log(`stored run ${cycle.driftRun.runId}${cycle.driftRun.file ? ` and ${cycle.driftRun.file}` : ''}`);
-              if (cycle.api) console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'UNHEALTHY'} (${cycle.api.detail})`);
+              if (cycle.api)
+                console.log(`API ${cycle.api.url}: ${cycle.api.healthy ? 'healthy' : 'UNHEALTHY'} (${cycle.api.detail})`);
               for (const c of cycle.performance)
                 console.log(
                   c.status === 'mature'

@@ -132,6 +132,14 @@ describe.each(engines)('drift over logged API predictions on the $name store', (
     expect(() => batchWindow({ from: '2025-13-45' })).toThrow(/--from/);
     expect(() => batchWindow({ from: '2025-02-01', to: '2025-01-01' })).toThrow(/after --to/);
     expect(() => batchWindow({ source: 'web' })).toThrow(/--source takes api, job or score/);
+    const now = new Date('2026-03-02T12:00:00.000Z');
+    expect(batchWindow({ last: '36h', source: 'job' }, now)).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      to: null,
+      source: 'job',
+    });
+    expect(() => batchWindow({ last: '1d' })).toThrow(/--last takes hours like 24h/);
+    expect(() => batchWindow({ last: '24h', from: '2025-01-01' })).toThrow(/--last and --from/);
     expect(batchWindow({ from: '2025-01-01', to: '2025-01-31' })).toEqual({
       from: '2025-01-01T00:00:00.000Z',
       to: '2025-01-31T23:59:59.999Z',

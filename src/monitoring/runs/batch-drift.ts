@@ -17,6 +17,8 @@ export interface BatchSelection {
   from?: string;
   /** YYYY-MM-DD (to the end of that UTC day) or an ISO-8601 timestamp; inclusive. */
   to?: string;
+  /** A rolling window instead of `from`: the last N hours before `now`, e.g. "24h" (a scheduled monitor re-reads it). */
+  last?: string;
   source?: string;
   /** Default: the model of the newest logged prediction in the window. */
   modelId?: string;
@@ -50,9 +52,20 @@ function bound(option: '--from' | '--to', v: string | undefined): string | null 
   return new Date(t).toISOString();
 }
 
+function rolling(last: string, now: Date): string {
+  const m = /^(\d+(?:\.\d+)?)h$/.exec(last);
+  if (!m || Number(m[1]) <= 0)
+    throw new ChurnError('CHURN_ERR_PARAM', `--last takes hours like 24h, not "${last}"`, { option: '--last', value: last });
+  return new Date(now.getTime() - Number(m[1]) * 3_600_000).toISOString();
+}
+
 /** Checks and normalises a selection: CHURN_ERR_PARAM naming the option when a bound or the source is invalid. */
-export function batchWindow(s: BatchSelection): BatchWindow {
-  const from = bound('--from', s.from);
+export function batchWindow(s: BatchSelection, now = new Date()): BatchWindow {
+  if (s.last !== undefined && s.from !== undefined)
+    throw new ChurnError('CHURN_ERR_PARAM', '--last and --from both set the start of the window: give one of them', {
+      option: '--last',
+    });
+  const from = s.last !== undefined ? rolling(s.last, now) : bound('--from', s.from);
   const to = bound('--to', s.to);
   if (from !== null && to !== null && from > to)
     throw new ChurnError('CHURN_ERR_PARAM', `--from (${from}) is after --to (${to})`, { option: '--from', from, to });
