@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.js';
 import { startBullWorker } from './jobs/bullmq-queue.js';
 import { jobFiles, queuedStatus, writeStatus } from './jobs/job-files.js';
 import { jobContextOf } from './jobs/open-queue.js';
@@ -40,9 +42,9 @@ describe('CSV scoring jobs on the in-process queue', () => {
     expect(Number(logged[0].n)).toBe(11_988);
   });
 
-  /** Writes `csv` as a queued job's input and runs it directly (options: e.g. the writer-thread threshold). */
-  async function runJob(id: string, csv: string, logThreadMinBytes: number) {
-    const ctx = { ...jobContextOf(server.deps), logThreadMinBytes };
+  /** Writes `csv` as a queued job's input and runs it directly (the writer-thread threshold; another store). */
+  async function runJob(id: string, csv: string, logThreadMinBytes: number, store = server.deps.store) {
+    const ctx = { ...jobContextOf(server.deps), logThreadMinBytes, store };
     const f = jobFiles(ctx.root, id);
     mkdirSync(f.dir, { recursive: true });
     writeFileSync(f.input, csv);
@@ -79,6 +81,21 @@ describe('CSV scoring jobs on the in-process queue', () => {
     const { status } = await runJob('41111111-2222-4333-8444-555555555555', rows.join('\n'), 0);
     expect(status.state).toBe('failed');
     expect(status.error).toMatchObject({ code: 'CHURN_ERR_CSV_FORMAT', message: expect.stringContaining('CSV line 9001') });
+  });
+
+  it.each([
+    ['the writer thread', 0, '51111111-2222-4333-8444-555555555555'],
+    ['the job thread', Number.POSITIVE_INFINITY, '61111111-2222-4333-8444-555555555555'],
+  ])('fails the job when %s cannot write the prediction log (never done with rows missing)', async (_, min, id) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'churn-nolog-'));
+    const unmigrated = await openStore(`sqlite:${path.join(dir, 'empty.db')}`, { migrate: false });
+    try {
+      const { status } = await runJob(id, legacyCsv(3000), min, unmigrated);
+      expect(status.state).toBe('failed');
+      expect(status.error?.code).toMatch(/^CHURN_ERR_(STORE|DB)/);
+    } finally {
+      await unmigrated.close();
+    }
   });
 
   it('refuses unknown columns (422), an empty file (422), a non-multipart body (415) and unknown jobs (404)', async () => {

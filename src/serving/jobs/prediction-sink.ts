@@ -1,7 +1,7 @@
 /**
  * Where a scoring job's prediction-log rows go. On a SQLite file big jobs hand their chunks to a writer thread with its
  * own connection (the inserts are synchronous: on the job's thread they would stop parsing and scoring); on PostgreSQL
- * (the server does the work) and small jobs the job's own store writes them. Either way at most `inFlight` chunks wait,
+ * (the server does the work) and small jobs the job's own store writes them. Either way only a few chunks wait,
  * and `close` resolves only when every row is stored — a job is never reported done before its log is complete.
  */
 import { Worker } from 'node:worker_threads';
@@ -17,7 +17,9 @@ export interface PredictionSink {
   close(): Promise<void>;
 }
 
-const inFlight = 3;
+/** Chunks waiting at most: the store keeps one writing while the job scores the next; the thread commits 8 at once. */
+const storeInFlight = 3;
+const threadInFlight = 16;
 
 /** How a job's log rows are written. */
 export interface SinkOptions {
@@ -39,7 +41,7 @@ export async function openPredictionSink(o: SinkOptions): Promise<PredictionSink
 }
 
 /** Tracks pending writes: waits while `inFlight` are pending, keeps the first failure. */
-function pendingWrites() {
+function pendingWrites(inFlight: number) {
   const pending = new Set<Promise<unknown>>();
   let failure: unknown = null;
   return {
@@ -68,7 +70,7 @@ function pendingWrites() {
 
 /** Writes through the job's store (PostgreSQL: the database works while the job scores the next chunk). */
 function storeSink(store: Store, pseudonymise: (id: string) => string): PredictionSink {
-  const writes = pendingWrites();
+  const writes = pendingWrites(storeInFlight);
   return {
     async write(chunk) {
       await writes.room();
@@ -127,7 +129,7 @@ async function threadSink(file: string, hmacKey: string): Promise<PredictionSink
     });
   });
   await ready;
-  const writes = pendingWrites();
+  const writes = pendingWrites(threadInFlight);
   let closed = false;
   return {
     async write(chunk) {
