@@ -18,11 +18,20 @@ const columns = [
 ] as const;
 const FEATURES = columns.length - 1;
 
-/** The feature values become JSON here, in the flush, so the request that logged them never pays for it. */
-function serialiseFeatures(rows: unknown[][]): void {
-  for (const r of rows) {
-    const f = r[FEATURES];
-    if (f !== null && typeof f === 'object') r[FEATURES] = JSON.stringify(f);
+/** Rows serialised between two turns of the event loop (~2 KB of JSON each: 10,000 at once would stall replies). */
+const SERIALISE_SLICE = 500;
+
+/**
+ * The feature values become JSON here, in the flush, so the request that logged them never pays for it; the work is
+ * sliced with a yield between slices so requests arriving meanwhile are answered in between.
+ */
+async function serialiseFeatures(rows: unknown[][]): Promise<void> {
+  for (let start = 0; start < rows.length; start += SERIALISE_SLICE) {
+    if (start > 0) await new Promise((r) => setImmediate(r));
+    for (let i = start; i < Math.min(rows.length, start + SERIALISE_SLICE); i++) {
+      const f = rows[i][FEATURES];
+      if (f !== null && typeof f === 'object') rows[i][FEATURES] = JSON.stringify(f);
+    }
   }
 }
 
@@ -41,7 +50,7 @@ export function bufferedPredictionLog(
     while (buffer.length > 0) {
       const rows = buffer;
       buffer = [];
-      serialiseFeatures(rows);
+      await serialiseFeatures(rows);
       try {
         await store.insertMany('predictions', columns, rows);
       } catch (e) {
