@@ -68,7 +68,7 @@ describe('prediction routes on a real trained model', () => {
 
   it('names cached id-less records by their position in each batch', async () => {
     const { customer_id: _id, ...anonymous } = legacyRecord;
-    await call(server, 'POST', '/batch_predict', { json: [anonymous] });
+    expect((await call(server, 'POST', '/predict?explain=false', { json: anonymous })).body.customer_id).toBe('record-0');
     const r = await call(server, 'POST', '/batch_predict', { json: [{ ...legacyRecord, age: 'x' }, legacyRecord, anonymous] });
     const preds = r.body.predictions as { index: number; customer_id?: string; probability?: number }[];
     expect(preds.map((p) => p.customer_id)).toEqual([undefined, 'crm-42', 'record-2']);

@@ -54,6 +54,8 @@ export function scoreRecords(
   const model = deps.models.current(); // one model for the whole call, even if a promotion lands meanwhile
   const { scorer } = model;
   const cache = scoreCache(scorer);
+  // Single /predict calls are remembered; batch rows only read the cache (10,000 of them would evict it every time).
+  const remember = options.source === 'api';
   const rejected: RowError[] = [];
   // Rows that passed, in input order: raw record, input index, hash (the log's and the cache's key), values, prediction.
   const good: unknown[] = [];
@@ -99,7 +101,7 @@ export function scoreRecords(
         const k = todo[m];
         const p = explainedPrediction(assessed[m], model.id);
         outs[k] = p;
-        cache.set(hashes[k], { values: values[k], plain: plainOf(p), explained: p });
+        if (remember) cache.set(hashes[k], { values: values[k], plain: plainOf(p), explained: p });
       }
     } else {
       const s = scorer.score(rows);
@@ -113,7 +115,7 @@ export function scoreRecords(
           model_id: model.id,
         };
         outs[k] = p;
-        cache.set(hashes[k], { values: values[k], plain: p });
+        if (remember) cache.set(hashes[k], { values: values[k], plain: p });
       }
     }
   }
