@@ -1,6 +1,14 @@
 /** The part of autocannon's API bench/api.ts uses (the package ships no types). */
 declare module 'autocannon' {
   namespace autocannon {
+    /** One request of a `requests` list; `setupRequest` rewrites it before each send (rotating bodies). */
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    }
     interface Options {
       url: string;
       method?: string;
@@ -9,6 +17,7 @@ declare module 'autocannon' {
       overallRate?: number;
       headers?: Record<string, string>;
       body?: string;
+      requests?: Request[];
     }
     interface Histogram {
       average: number;

@@ -28,6 +28,7 @@ if (mode === 'bare') {
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ url, key: '' }));
+  process.once('SIGTERM', () => process.exit(0)); // an orderly exit, so `node --cpu-prof` writes its profile
 } else {
   const config = testConfig(await modelProject(), {
     serving: {
