@@ -3,8 +3,15 @@
  * `churn monitor --batch [--from] [--to] [--source] [--model]`: the same drift over a batch of logged predictions.
  */
 import type { Command } from 'commander';
-import { ChurnError } from '../../errors/index.js';
-import { batchWindow, formatDrift, monitorBatch, monitorCycle, newestLoggedModel } from '../../monitoring/index.js';
+import { ChurnError, isChurnError } from '../../errors/index.js';
+import {
+  type BatchCycle,
+  batchWindow,
+  formatDrift,
+  monitorBatch,
+  monitorCycle,
+  newestLoggedModel,
+} from '../../monitoring/index.js';
 import { openScorer } from '../../scoring/index.js';
 import { action, withStore } from '../context.js';
 
@@ -64,8 +71,16 @@ export function registerMonitor(program: Command): void {
           await withStore(async (store, config) => {
             if (opts.batch) {
               const window = batchWindow(opts); // per cycle: a --last window moves with the clock
-              const scorer = await openScorer(config, opts.model ?? (await newestLoggedModel(store, window)));
-              const cycle = await monitorBatch(store, scorer, config, window);
+              let cycle: BatchCycle;
+              try {
+                const scorer = await openScorer(config, opts.model ?? (await newestLoggedModel(store, window)));
+                cycle = await monitorBatch(store, scorer, config, window);
+              } catch (e) {
+                // A scheduled monitor outlives a quiet window (no traffic yet): say so and wait for the next cycle.
+                if (!period || !isChurnError(e, 'CHURN_ERR_NO_DATA')) throw e;
+                console.error(`${(e as Error).message}; next cycle in ${opts.every}`);
+                return;
+              }
               if (opts.json) console.log(JSON.stringify(cycle, null, 2));
               else {
                 console.log(formatDrift(cycle.drift));
