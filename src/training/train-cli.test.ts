@@ -42,6 +42,9 @@ describe('churn train', () => {
   it('says which option is wrong', async () => {
     expect((await churn('--table', table)).err).toBe('error CHURN_ERR_PARAM: --table needs --target COLUMN (the label column)');
     expect((await churn('--folds', '3')).err).toBe('error CHURN_ERR_PARAM: --folds applies only with --table FILE.csv');
+    expect((await churn('--table', table, '--target', 'churned', '--refit')).err).toBe(
+      'error CHURN_ERR_PARAM: --refit applies to snapshot training only (--table always fits the final model on every row)',
+    );
     const bad = await churn('--table', table, '--target', 'churned', '--models', 'lr,svm');
     expect(bad.err).toBe('error CHURN_ERR_PARAM: Unknown model "svm"; use lr, rf, gb, hgb (or their family names)');
     expect(bad.code).toBe(1);

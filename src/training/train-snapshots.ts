@@ -1,4 +1,5 @@
 /** trainModels: the snapshot training run — training set, candidates, out-of-time evaluation, selection, artifact, registry. */
+import type { Worker } from 'node:worker_threads';
 import { type LoadedConfig, resolvePath } from '../config/index.js';
 import { deriveFeatures, modelFeatures, numericColumn, selectRows, transform } from '../features/index.js';
 import type { ModelArtifact, ModelVersion } from '../registry/index.js';
@@ -8,9 +9,9 @@ import { type CandidateFit, type CandidateRows, type LearningData, labelsOf } fr
 import { obtainTrainingSet } from './data/training-set-cache.js';
 import type { CandidateFamily } from './families.js';
 import type { GlobalImportance } from './importance/index-of-model.js';
-import { resolveTrainOptions, type TrainOptions } from './options.js';
+import { type ResolvedTrainOptions, resolveTrainOptions, type TrainOptions } from './options.js';
 import { type CandidateOutcome, candidateName } from './outcome.js';
-import { fitFamilies } from './parallel/fit-families.js';
+import { fitFamilies, startFamilyWorkers } from './parallel/fit-families.js';
 import { WorkMeter } from './progress.js';
 import { type PublishedFiles, publish } from './publish.js';
 import { familyPlans, holdoutOutcome, meterSteps, plannedTotal, snapshotSearchBudget } from './run-candidate.js';
@@ -47,6 +48,23 @@ export interface TrainResult {
 export async function trainModels(store: Store, config: LoadedConfig, options: TrainOptions = {}): Promise<TrainResult> {
   const o = resolveTrainOptions(config, options);
   const clock = stopwatch();
+  // The fitting threads start now, so their start-up overlaps building the training set.
+  const workers = startFamilyWorkers(o.families.length, o.parallel);
+  try {
+    return await trainOnSnapshots(store, config, o, clock, workers);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The run itself, on threads already started. */
+async function trainOnSnapshots(
+  store: Store,
+  config: LoadedConfig,
+  o: ResolvedTrainOptions,
+  clock: () => number,
+  workers: Worker[],
+): Promise<TrainResult> {
   const obtained = await obtainTrainingSet(
     store,
     o.writeFiles ? resolvePath(config, config.paths.processed) : null,
@@ -77,7 +95,16 @@ export async function trainModels(store: Store, config: LoadedConfig, options: T
   const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
   const yVal = labelsOf(data, rows.evaluate);
   const tunedOn = `inner validation: ${split.innerNote}`;
-  const fits = await fitFamilies(o.families, data, { kind: 'holdout', rows }, plans, o.seed, meterSteps(meter), o.parallel);
+  const fits = await fitFamilies(
+    o.families,
+    data,
+    { kind: 'holdout', rows },
+    plans,
+    o.seed,
+    meterSteps(meter),
+    o.parallel,
+    workers,
+  );
   const outcomes = fits.map((result, i) => {
     const fit = result as Omit<CandidateFit, 'spec'>;
     const assessment = assess({ ...tuning, p: fit.tuning, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);

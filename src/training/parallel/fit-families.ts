@@ -15,14 +15,25 @@ import { runFamilyJob } from './run-job.js';
 /** Progress of one family: a finished fit step and its estimated seconds. */
 export type FamilyStep = (family: CandidateFamily, step: string, seconds: number) => void;
 
+/**
+ * The worker threads a run will fit its families on: two when `parallel` and there are 2 cores and 2+ families, else
+ * none (the serial path). Started ahead of the fitting — e.g. while the training set is built — their start-up
+ * (loading the modules, compiling TypeScript when running from source) overlaps that work. fitFamilies terminates them;
+ * a caller that never reaches it terminates them itself.
+ */
+export function startFamilyWorkers(families: number, parallel = true): Worker[] {
+  const threads = parallel ? Math.min(2, availableParallelism(), families) : 1;
+  return threads < 2 ? [] : Array.from({ length: threads }, startWorker);
+}
+
 /** Each family's search budget and estimated seconds (the longest is started first). */
 export type FamilyBudgets = ReadonlyMap<CandidateFamily, { budgetSeconds: number; seconds: number }>;
 
 /**
  * Runs `job` for every family (two at a time in worker threads when `parallel` and there are 2 cores and 2+ families)
  * and returns the results in the families' order. Workers take the families longest first (by estimated seconds), so
- * the last one to start is a short one and neither thread idles long at the end. Errors keep their ChurnError code
- * and context.
+ * the last one to start is a short one and neither thread idles long at the end. `workers` (from startFamilyWorkers)
+ * are used and terminated. Errors keep their ChurnError code and context.
  */
 export async function fitFamilies(
   families: readonly CandidateFamily[],
@@ -32,8 +43,8 @@ export async function fitFamilies(
   seed: number,
   onStep: FamilyStep,
   parallel = true,
+  workers: Worker[] = startFamilyWorkers(families.length, parallel),
 ): Promise<FamilyResult[]> {
-  const threads = parallel ? Math.min(2, availableParallelism(), families.length) : 1;
   const task = (family: CandidateFamily, d: LearningData): FamilyTask => ({
     family,
     data: d,
@@ -41,13 +52,15 @@ export async function fitFamilies(
     budgetSeconds: plans.get(family)?.budgetSeconds ?? 0,
     seed,
   });
-  if (threads < 2) return families.map((f) => runFamilyJob(task(f, data), (s, sec) => onStep(f, s, sec)));
+  if (workers.length < 2) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    return families.map((f) => runFamilyJob(task(f, data), (s, sec) => onStep(f, s, sec)));
+  }
   const shared: LearningData = { ...data, frame: sharedFrame(data.frame) };
   const cost = (f: CandidateFamily) => plans.get(f)?.seconds ?? 0;
   const queue = [...families].sort((a, b) => cost(b) - cost(a));
   const results = new Map<CandidateFamily, FamilyResult>();
-  const runWorker = async (): Promise<void> => {
-    const worker = startWorker();
+  const runWorker = async (worker: Worker): Promise<void> => {
     try {
       for (let family = queue.shift(); family; family = queue.shift()) {
         const result = await new Promise<FamilyResult>((resolve, reject) => {
@@ -68,7 +81,7 @@ export async function fitFamilies(
       await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  await Promise.all(workers.map(runWorker));
   return families.map((f) => results.get(f) as FamilyResult);
 }
 
