@@ -10,3 +10,16 @@ export function stopwatch(): () => number {
     return seconds;
   };
 }
+
+/**
+ * Like stopwatch, for CPU seconds of the whole process (every thread, worker threads included): on a shared machine
+ * they say what a stage costs where wall-clock seconds mostly say how loaded the machine was.
+ */
+export function cpuStopwatch(): () => number {
+  let last = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(last);
+    last = process.cpuUsage();
+    return Math.round((used.user + used.system) / 1000) / 1000;
+  };
+}

@@ -19,7 +19,7 @@ import { finishRun } from './run-finish.js';
 import { snapshotArtifact } from './snapshot-artifact.js';
 import { stratifiedSample } from './split/stratified.js';
 import { requireBothClasses, timeSplit } from './split/time-split.js';
-import { stopwatch } from './stopwatch.js';
+import { cpuStopwatch, stopwatch } from './stopwatch.js';
 
 /** The search fits on at most this many rows (a stratified sample of the inner fit part); final models use every row. */
 export const SEARCH_ROWS = 60_000;
@@ -39,6 +39,8 @@ export interface TrainResult {
   trainingSetReused: boolean;
   /** Wall-clock seconds per stage (kept out of the artifact, which holds no clock time). */
   timings: Record<string, number>;
+  /** CPU seconds per stage, every thread of the process (the same keys as `timings`). */
+  cpuSeconds: Record<string, number>;
 }
 
 /**
@@ -48,10 +50,11 @@ export interface TrainResult {
 export async function trainModels(store: Store, config: LoadedConfig, options: TrainOptions = {}): Promise<TrainResult> {
   const o = resolveTrainOptions(config, options);
   const clock = stopwatch();
+  const cpu = cpuStopwatch();
   // The fitting threads start now, so their start-up overlaps building the training set.
   const workers = startFamilyWorkers(o.families.length, o.parallel);
   try {
-    return await trainOnSnapshots(store, config, o, clock, workers);
+    return await trainOnSnapshots(store, config, o, { clock, cpu }, workers);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -62,7 +65,7 @@ async function trainOnSnapshots(
   store: Store,
   config: LoadedConfig,
   o: ResolvedTrainOptions,
-  clock: () => number,
+  watches: { clock: () => number; cpu: () => number },
   workers: Worker[],
 ): Promise<TrainResult> {
   const obtained = await obtainTrainingSet(
@@ -87,7 +90,13 @@ async function trainOnSnapshots(
     refit: o.refit,
     evaluate: split.validation,
   };
-  const timings: Record<string, number> = { trainingSet: clock() };
+  const timings: Record<string, number> = {};
+  const cpuSeconds: Record<string, number> = {};
+  const lap = (stage: string) => {
+    timings[stage] = watches.clock();
+    cpuSeconds[stage] = watches.cpu();
+  };
+  lap('trainingSet');
 
   const plans = familyPlans(o, data, rows, snapshotSearchBudget(o));
   const meter = new WorkMeter(plannedTotal(plans), o.onProgress);
@@ -111,11 +120,11 @@ async function trainOnSnapshots(
     meter.step('evaluate', `${candidateName(o.families[i])}: evaluated`, 0, o.families[i]);
     return holdoutOutcome(o.families[i], fit, tunedOn, plans.get(o.families[i])?.budgetSeconds ?? 0, assessment);
   });
-  timings.candidates = clock();
+  lap('candidates');
 
   const valFrame = selectRows(frame, rows.evaluate);
   const finished = finishRun(outcomes, { matrixOf: (c) => transform(c.preprocessor, valFrame), y: yVal }, o.seed, meter);
-  timings.importance = clock();
+  lap('importance');
   const artifact = await snapshotArtifact(store, config, o, { set, split, data, outcomes, finished });
   const tuned =
     o.calibrate === 'none' ? 'Hyper-parameters and thresholds were' : 'Hyper-parameters, calibration and thresholds were';
@@ -125,7 +134,7 @@ async function trainOnSnapshots(
       : `${tuned} tuned on the ${tunedOn}, never on the out-of-time cutoff. Each served model is the one fitted on the inner-fit cutoffs, so its threshold was tuned on its own predictions and its out-of-time figures are those of the very model that scores customers; the latest training cutoff informs the search and the threshold, not the weights (train with refit to fit on every training cutoff).`,
   ];
   const published = await publish(store, config, { artifact, outcomes, importance: finished.importance, timings, trustNotes }, o);
-  timings.publish = clock();
+  lap('publish');
   o.onProgress({ stage: 'save', step: `saved ${artifact.modelId}`, done: 1, total: 1 });
   return {
     artifact,
@@ -136,5 +145,6 @@ async function trainOnSnapshots(
     files: published.files,
     trainingSetReused: obtained.reused,
     timings,
+    cpuSeconds,
   };
 }

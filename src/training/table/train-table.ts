@@ -12,7 +12,7 @@ import { publish } from '../publish.js';
 import { familyBudget, familyPlans, meterSteps, plannedTotal } from '../run-candidate.js';
 import { finishRun } from '../run-finish.js';
 import { stratifiedHoldout, stratifiedSample } from '../split/stratified.js';
-import { stopwatch } from '../stopwatch.js';
+import { cpuStopwatch, stopwatch } from '../stopwatch.js';
 import type { TrainResult } from '../train-snapshots.js';
 import type { CrossValidated } from './cross-validate.js';
 import type { TableSchema } from './infer.js';
@@ -52,6 +52,8 @@ export async function trainTable(
 ): Promise<TableTrainResult> {
   const o = resolveTrainOptions(config, options);
   const clock = stopwatch();
+  const cpu = cpuStopwatch();
+  const cpuSeconds: Record<string, number> = {};
   const { data, schema, positive, folds, revenue } = tableData(file, {
     ...options,
     folds: options.folds ?? config.training.folds,
@@ -62,6 +64,7 @@ export async function trainTable(
   const k = folds.length;
   const all = Int32Array.from({ length: label.length }, (_, i) => i);
   const timings: Record<string, number> = { read: clock() };
+  cpuSeconds.read = cpu();
 
   const inner = stratifiedHoldout(label, folds[0].fit, 0.2, o.seed);
   const plans = familyPlans(o, data, { searchFit: inner.fit, final: folds[0].fit, refit: true }, () => familyBudget(o));
@@ -86,6 +89,7 @@ export async function trainTable(
     };
   });
   timings.candidates = clock();
+  cpuSeconds.candidates = cpu();
   const sampleRows = stratifiedSample(label, all, IMPORTANCE_ROWS, o.seed);
   const sample = selectRows(frame, sampleRows);
   const sampleY = Uint8Array.from(sampleRows, (i) => label[i]);
@@ -96,6 +100,7 @@ export async function trainTable(
     meter,
   );
   timings.importance = clock();
+  cpuSeconds.importance = cpu();
   const artifact = tableArtifact(config, o, {
     file,
     target: { column: options.target, positive },
@@ -112,6 +117,7 @@ export async function trainTable(
   ];
   const published = await publish(store, config, { artifact, outcomes, importance: finished.importance, timings, trustNotes }, o);
   timings.publish = clock();
+  cpuSeconds.publish = cpu();
   return {
     artifact,
     outcomes,
@@ -121,6 +127,7 @@ export async function trainTable(
     files: published.files,
     trainingSetReused: false,
     timings,
+    cpuSeconds,
     schema,
   };
 }
