@@ -24,7 +24,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServingDeps):
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'Latest PSI drift run: per feature and score, classes, the one verdict, score bins now vs baseline',
+        summary:
+          'Latest PSI drift run (a snapshot, or a batch of logged predictions with its definition): per feature and score, classes, the one verdict, score bins now vs baseline',
         response: { 200: open },
       },
     },
