@@ -1,8 +1,4 @@
-/**
- * One scored chunk of a job as the prediction log stores it: per-row columns plus the values every row shares. The
- * customer id is pseudonymised and the raw row hashed where the rows are written (the writer thread, when there is
- * one), not on the thread that parses and scores.
- */
+/** One scored chunk of a job as the prediction log stores it: per-row columns plus the values every row shares. */
 import { createHash, createHmac } from 'node:crypto';
 
 /** The `predictions` columns a job writes (features_json stays NULL: jobs carry no monitoring features). */
@@ -25,10 +21,10 @@ export interface LogChunk {
   /** The job id. */
   requestId: string;
   modelId: string;
-  /** Customer ids as in the file (pseudonymised when written). */
-  ids: string[];
-  /** Each row's raw CSV text (input_hash = its sha1). */
-  raw: string[];
+  /** Pseudonymised customer ids. */
+  customerRef: string[];
+  /** sha1 of each row's raw CSV text. */
+  inputHash: string[];
   probability: Float64Array;
   decision: Uint8Array;
   riskBucket: string[];
@@ -36,23 +32,26 @@ export interface LogChunk {
 
 /**
  * The pseudonymised customer reference of the prediction log: HMAC-SHA256 under `secrets.hmacKey`, 16 hex digits.
- * The same function as the server's pseudonymiser (a test holds them equal); jobs see each id once, so no cache.
+ * The same function as the server's pseudonymiser (a test holds them equal) without its cache: a job sees each id once.
  */
 export const customerRef = (hmacKey: string, id: string): string =>
   createHmac('sha256', hmacKey).update(id).digest('hex').slice(0, 16);
 
+/** The input hash of a job row: sha1 of its raw CSV text. */
+export const rowHash = (raw: string): string => createHash('sha1').update(raw).digest('hex');
+
 /** The chunk as insert rows in `jobLogColumns` order. */
-export function logRows(c: LogChunk, pseudonymise: (id: string) => string): unknown[][] {
-  const rows = new Array<unknown[]>(c.ids.length);
+export function logRows(c: LogChunk): unknown[][] {
+  const rows = new Array<unknown[]>(c.customerRef.length);
   for (let i = 0; i < rows.length; i++)
     rows[i] = [
       c.createdAt,
       'job',
       c.requestId,
-      pseudonymise(c.ids[i]),
+      c.customerRef[i],
       null,
       c.modelId,
-      createHash('sha1').update(c.raw[i]).digest('hex'),
+      c.inputHash[i],
       c.probability[i],
       c.decision[i],
       c.riskBucket[i],

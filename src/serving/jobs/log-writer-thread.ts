@@ -1,6 +1,6 @@
 /**
- * The prediction-log writer thread of a scoring job on a SQLite file: its own connection, so the synchronous inserts,
- * the id HMACs and the row hashes run on the second core while the job thread parses and scores.
+ * The prediction-log writer thread of a scoring job on a SQLite file: its own connection, so the synchronous inserts
+ * (index upkeep: most of a job's database time) run on the second core while the job thread parses and scores.
  *
  * Chunks are committed together, one transaction per `commitRows` rows (or when no chunk came for `idleMs`, or on
  * 'close'): the `predictions_customer` index takes random keys, so every transaction dirties most of its leaf pages
@@ -9,15 +9,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteStore } from '../../store/index.js';
-import { customerRef, jobLogColumns, type LogChunk, logRows } from './log-chunk.js';
+import { jobLogColumns, type LogChunk, logRows } from './log-chunk.js';
 
 const commitRows = 65_536;
 const idleMs = 100;
 
 const port = parentPort!;
-const { file, hmacKey } = workerData as { file: string; hmacKey: string };
-const store = new SqliteStore(file);
-const pseudonymise = (id: string) => customerRef(hmacKey, id);
+const store = new SqliteStore((workerData as { file: string }).file);
 let rows: unknown[][] = [];
 let seqs: number[] = [];
 let timer: NodeJS.Timeout | null = null;
@@ -47,7 +45,7 @@ port.on('message', async (m: { seq: number; chunk: LogChunk } | 'close') => {
     port.close();
     return;
   }
-  for (const r of logRows(m.chunk, pseudonymise)) rows.push(r);
+  for (const r of logRows(m.chunk)) rows.push(r);
   seqs.push(m.seq);
   if (rows.length >= commitRows) await commit();
   else if (!timer) timer = setTimeout(() => void commit(), idleMs);

@@ -24,9 +24,6 @@ const threadInFlight = 16;
 /** How a job's log rows are written. */
 export interface SinkOptions {
   store: Store;
-  pseudonymise(id: string): string;
-  /** The key behind `pseudonymise` (the writer thread computes the same references); no key = no thread. */
-  hmacKey?: string;
   /** Input size of the job, and the size from which a SQLite file's log is written by the thread. */
   bytes: number;
   threadMinBytes: number;
@@ -35,9 +32,8 @@ export interface SinkOptions {
 /** The writer for one job. */
 export async function openPredictionSink(o: SinkOptions): Promise<PredictionSink> {
   const { store } = o;
-  if (store instanceof SqliteStore && store.file !== ':memory:' && o.hmacKey !== undefined && o.bytes >= o.threadMinBytes)
-    return threadSink(store.file, o.hmacKey);
-  return storeSink(store, o.pseudonymise);
+  if (store instanceof SqliteStore && store.file !== ':memory:' && o.bytes >= o.threadMinBytes) return threadSink(store.file);
+  return storeSink(store);
 }
 
 /** Tracks pending writes: waits while `inFlight` are pending, keeps the first failure. */
@@ -69,19 +65,19 @@ function pendingWrites(inFlight: number) {
 }
 
 /** Writes through the job's store (PostgreSQL: the database works while the job scores the next chunk). */
-function storeSink(store: Store, pseudonymise: (id: string) => string): PredictionSink {
+function storeSink(store: Store): PredictionSink {
   const writes = pendingWrites(storeInFlight);
   return {
     async write(chunk) {
       await writes.room();
-      writes.add(store.insertMany('predictions', jobLogColumns, logRows(chunk, pseudonymise)));
+      writes.add(store.insertMany('predictions', jobLogColumns, logRows(chunk)));
     },
     close: () => writes.drain(),
   };
 }
 
 /** The writer thread's entry: the compiled .js in dist, or the .ts source through tsx's loader (tests, tsx). */
-function startThread(file: string, hmacKey: string): Worker {
+function startThread(file: string): Worker {
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
   const entry = new URL(fromSource ? './log-writer-thread.ts' : './log-writer-thread.js', here).href;
@@ -92,13 +88,13 @@ function startThread(file: string, hmacKey: string): Worker {
       : 'tsx/esm/api';
   const boot = `(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
   .then(() => import(${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, workerData: { file, hmacKey } });
+  return new Worker(boot, { eval: true, workerData: { file } });
 }
 
 type Reply = { ready: true } | { seq: number; rows: number } | { seq: number; error: { code: string; message: string } };
 
-async function threadSink(file: string, hmacKey: string): Promise<PredictionSink> {
-  const worker = startThread(file, hmacKey);
+async function threadSink(file: string): Promise<PredictionSink> {
+  const worker = startThread(file);
   const exited = new Promise((r) => worker.once('exit', r));
   const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
   let seq = 0;

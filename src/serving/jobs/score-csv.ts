@@ -14,7 +14,7 @@ import type { ModelHolder } from '../model/holder.js';
 import { CsvRecords } from './csv-records.js';
 import { jobFiles, readStatus, writeStatus } from './job-files.js';
 import type { JobStatus } from './job-queue.js';
-import type { LogChunk } from './log-chunk.js';
+import { customerRef, type LogChunk, rowHash } from './log-chunk.js';
 import { openPredictionSink, type PredictionSink } from './prediction-sink.js';
 
 /** Records per chunk: big enough for the columnar scorer to pay, small enough to keep memory flat. */
@@ -26,7 +26,7 @@ export interface JobContext {
   models: ModelHolder;
   store: Store;
   pseudonymise(id: string): string;
-  /** The key behind `pseudonymise`: lets a writer thread pseudonymise (without it the job's thread does). */
+  /** The key behind `pseudonymise`: the job then computes the same references without the server's cache. */
   hmacKey?: string;
   /** Input size from which a SQLite prediction log is written by a helper thread (default 2 MB ≈ 35,000 rows). */
   logThreadMinBytes?: number;
@@ -83,13 +83,13 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
   await write(result, 'customer_id,probability,prediction,risk_bucket,model_id\n');
   await write(errors, 'line,field,reason\n');
   const reader = new CsvRecords(f.input, CHUNK);
+  const { hmacKey } = ctx;
+  const pseudonymise = hmacKey === undefined ? ctx.pseudonymise : (rowId: string) => customerRef(hmacKey, rowId);
   let sink: PredictionSink | null = null;
   let lastStatus = Date.now();
   try {
     sink = await openPredictionSink({
       store: ctx.store,
-      pseudonymise: ctx.pseudonymise,
-      hmacKey: ctx.hmacKey,
       bytes: status.bytesTotal,
       threadMinBytes: ctx.logThreadMinBytes ?? 2 * 1024 * 1024,
     });
@@ -113,7 +113,7 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
         }
       }
       status.rowsRead += batch.cells.length;
-      const text = records.length > 0 ? await scoreChunk(id, model.id, scorer, records, raw, sink) : '';
+      const text = records.length > 0 ? await scoreChunk(id, model.id, scorer, records, raw, sink, pseudonymise) : '';
       await Promise.all([write(result, text), write(errors, rejected)]);
       status.rowsScored += records.length;
       if (Date.now() - lastStatus > 500) {
@@ -149,6 +149,7 @@ async function scoreChunk(
   records: ValidRecord[],
   raw: string[],
   sink: PredictionSink,
+  pseudonymise: (id: string) => string,
 ): Promise<string> {
   const s = scorer.score(scorer.prepareValid(records));
   const n = s.nRows;
@@ -156,8 +157,8 @@ async function scoreChunk(
     createdAt: new Date().toISOString(),
     requestId: jobId,
     modelId,
-    ids: new Array<string>(n),
-    raw,
+    customerRef: new Array<string>(n),
+    inputHash: new Array<string>(n),
     probability: new Float64Array(n),
     decision: new Uint8Array(n),
     riskBucket: new Array<string>(n),
@@ -167,7 +168,8 @@ async function scoreChunk(
     const rowId = records[i].id;
     const p = s.probability[i];
     text += `${csvCell(rowId)},${p},${s.decision[i]},${s.riskBucket[i]},${modelId}\n`;
-    chunk.ids[i] = rowId;
+    chunk.customerRef[i] = pseudonymise(rowId);
+    chunk.inputHash[i] = rowHash(raw[i]);
     chunk.probability[i] = p;
     chunk.decision[i] = s.decision[i];
     chunk.riskBucket[i] = s.riskBucket[i];
