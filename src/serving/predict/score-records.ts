@@ -49,7 +49,14 @@ const plainOf = (p: PredictionOut): PredictionOut => ({
 export function scoreRecords(
   deps: ServingDeps,
   records: readonly unknown[],
-  options: { explain: boolean; strict: boolean; requestId: string; source: 'api' | 'batch' },
+  options: {
+    explain: boolean;
+    strict: boolean;
+    requestId: string;
+    source: 'api' | 'batch';
+    /** The request of each record when one call scores several requests' records (coalesced /predict calls). */
+    requestIds?: readonly string[];
+  },
 ): RecordsOutcome {
   const model = deps.models.current(); // one model for the whole call, even if a promotion lands meanwhile
   const { scorer } = model;
@@ -130,7 +137,7 @@ export function scoreRecords(
     perBucket.set(p.risk_bucket, (perBucket.get(p.risk_bucket) ?? 0) + 1);
     deps.predictionLog.add({
       source: options.source,
-      requestId: options.requestId,
+      requestId: options.requestIds?.[goodIndex[k]] ?? options.requestId,
       customerRef: id === null ? null : deps.pseudonymise(id),
       snapshotDate: null,
       modelId: model.id,

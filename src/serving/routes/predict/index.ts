@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ChurnError } from '../../../errors/index.js';
 import type { ServingDeps } from '../../deps.js';
 import { checkRecord } from '../../predict/check-record.js';
+import { coalescedPredict } from '../../predict/coalesce.js';
 import { type PredictionOut, summarise } from '../../predict/prediction.js';
 import { fieldDocs, MAX_ID_LENGTH, RecordSchema } from '../../predict/record-schema.js';
 import { scoreRecords } from '../../predict/score-records.js';
@@ -14,6 +15,7 @@ const identifying = new Set(['customer_id', 'cutoff', 'gender', 'location']);
 /** The prediction routes. */
 export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Promise<void> {
   const cap = deps.config.serving.batchMaxRows;
+  const predictOne = coalescedPredict(deps);
 
   app.post<{ Body: Record<string, unknown>; Querystring: { explain?: 'true' | 'false' } }>(
     '/predict',
@@ -30,8 +32,9 @@ export async function predictRoutes(app: FastifyInstance, deps: ServingDeps): Pr
       const body = request.body;
       const explain = request.query.explain !== 'false';
       if (onlyIdentifies(body)) return (await deps.core.customers.predict(body.customer_id as string, request.id)).prediction;
-      // The reply schema serialises declared properties only: the row's `index` is not sent.
-      return scoreRecords(deps, [body], { explain, strict: true, requestId: request.id, source: 'api' }).scored[0];
+      // Scored with the other /predict records of this event-loop turn. The reply schema serialises declared
+      // properties only: the row's `index` is not sent.
+      return predictOne(body, explain, request.id);
     },
   );
 
