@@ -13,7 +13,7 @@ import { GrowerScratch, type GrownTree, growTree } from './grower.js';
 import { lossWeights, meanLogLoss, priorMargin, updateRecords } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
-import { binAt, initRecords, type RowStore, returnRecords } from './row-store.js';
+import { binAt, copyRecordsAcross, initRecords, type RowStore } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
 import { type MarginUpdate, type TrainingKernels, trainingKernels } from './training-kernels.js';
 
@@ -86,12 +86,14 @@ export function fitHistBoosting(
   const trees: FlatTree[] = [];
   const validationLoss: number[] = [];
   let bestIteration = 0;
+  // The buffer every tree starts from: the one where the previous tree left most records.
+  let home = 0;
   try {
     for (let round = 0; round < p.nEstimators; round++) {
-      const m = flags === undefined ? n : sampleRows(rand, store, p.subsample, flags);
+      const m = flags === undefined ? n : sampleRows(rand, store, p.subsample, flags, home);
       const features = sampleFeatures(rand, nFeatures, p.colsampleByTree);
-      const grown = growTree(ctx, scratch, m, features);
-      addTreeToRecords(grown, store, kernels, m);
+      const grown = growTree(ctx, scratch, m, features, home);
+      home = addTreeToRecords(grown, store, kernels, m, home);
       trees.push(grown.tree);
       if (holdout === undefined || holdoutMargin === undefined) continue;
       for (let i = 0; i < holdout.X.nRows; i++) holdoutMargin[i] += grown.tree.value[leafIndex(grown.tree, holdout.X.columns, i)];
@@ -121,10 +123,12 @@ const ALL_LEFT = new Uint8Array(256).fill(1);
 
 /**
  * Adds the new tree's leaf values to the margins in the records and rewrites their gradients, leaf by leaf while its
- * records are in cache (both threads share the work); then moves records left in buffer 1 back to buffer 0 for the
- * next tree. Records outside the row sample ([nSampled, n)) find their leaf by walking the tree's bin routes.
+ * records are in cache (both threads share the work). Records outside the row sample ([nSampled, n), still in buffer
+ * `home`) find their leaf by walking the tree's bin routes. Then gathers every record in one buffer for the next tree —
+ * the one already holding most (a full-depth tree leaves nearly all in the same one), so little is copied — and
+ * returns it.
  */
-function addTreeToRecords(grown: GrownTree, store: RowStore, kernels: TrainingKernels, nSampled: number): void {
+function addTreeToRecords(grown: GrownTree, store: RowStore, kernels: TrainingKernels, nSampled: number, home: number): number {
   const { value, left, right } = grown.tree;
   const { routeGroup, routes } = grown;
   const updates: MarginUpdate[] = grown.leaves.map((leaf) => ({
@@ -139,10 +143,15 @@ function addTreeToRecords(grown: GrownTree, store: RowStore, kernels: TrainingKe
     updates.push({ ...s, route, leftDelta: value[left[s.node]], rightDelta: value[right[s.node]] });
   }
   kernels.updateMargins(updates);
-  for (const r of [...grown.leaves, ...grown.unpartitioned]) if (r.buffer === 1) returnRecords(store, r.start, r.end);
   for (let k = nSampled; k < store.nRows; k++) {
     let node = 0;
-    while (routeGroup[node] >= 0) node = routes[node * 256 + binAt(store, k, routeGroup[node])] === 1 ? left[node] : right[node];
-    updateRecords(store, 0, k, k + 1, value[node]);
+    while (routeGroup[node] >= 0)
+      node = routes[node * 256 + binAt(store, k, routeGroup[node], home)] === 1 ? left[node] : right[node];
+    updateRecords(store, home, k, k + 1, value[node]);
   }
+  const ranges = [...grown.leaves, ...grown.unpartitioned, { buffer: home, start: nSampled, end: store.nRows }];
+  const inOne = ranges.reduce((sum, r) => sum + (r.buffer === 1 ? r.end - r.start : 0), 0);
+  const next = inOne * 2 > store.nRows ? 1 : 0;
+  for (const r of ranges) if (r.buffer !== next && r.end > r.start) copyRecordsAcross(store, r.buffer, r.start, r.end);
+  return next;
 }

@@ -82,8 +82,14 @@ export class GrowerScratch {
   };
 }
 
-/** Grows one tree over records [0, nSampled) of the row store, considering only `features`. */
-export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: number, features: Int32Array): GrownTree {
+/** Grows one tree over records [0, nSampled) of row-store buffer `home`, considering only `features`. */
+export function growTree(
+  ctx: GrowerContext,
+  scratch: GrowerScratch,
+  nSampled: number,
+  features: Int32Array,
+  home = 0,
+): GrownTree {
   const { data, reg } = ctx;
   const { layout, edges, store } = data;
   const nBins = layout.nBins;
@@ -124,14 +130,14 @@ export function growTree(ctx: GrowerContext, scratch: GrowerScratch, nSampled: n
 
   let G = 0;
   let H = 0;
-  const floats = store.floats[0];
+  const floats = store.floats[home];
   for (let k = 0, at = 0; k < nSampled; k++, at += store.stride) {
     G += floats[at + GRAD];
     H += floats[at + HESS];
   }
   const root: OpenNode = {
     id: addNode(G, H),
-    buffer: 0,
+    buffer: home,
     start: 0,
     end: nSampled,
     depth: 0,

@@ -96,17 +96,18 @@ export function initRecords(s: RowStore, y: ArrayLike<number>, w: Float64Array, 
   }
 }
 
-/** Copies records [start, end) from buffer 1 back to buffer 0 (so every tree starts from buffer 0). */
-export function returnRecords(s: RowStore, start: number, end: number): void {
-  s.words[0].set(s.words[1].subarray(start * s.stride, end * s.stride), start * s.stride);
+/** Copies records [start, end) of buffer `from` to the same positions of the other buffer. */
+export function copyRecordsAcross(s: RowStore, from: number, start: number, end: number): void {
+  s.words[1 - from].set(s.words[from].subarray(start * s.stride, end * s.stride), start * s.stride);
 }
 
 /**
- * Moves the records whose flags[position] === 1 to the front of buffer 0, keeping their order (row sampling).
- * Returns how many.
+ * Moves the records whose flags[position] === 1 to the front of buffer b (0 by default), keeping their order (row
+ * sampling). Returns how many.
  */
-export function moveFlaggedFirst(s: RowStore, flags: Uint8Array): number {
-  const [src, dst] = s.words;
+export function moveFlaggedFirst(s: RowStore, flags: Uint8Array, b = 0): number {
+  const src = s.words[b];
+  const dst = s.words[1 - b];
   const { stride, nRows } = s;
   let nFirst = 0;
   for (let k = 0; k < nRows; k++) nFirst += flags[k];

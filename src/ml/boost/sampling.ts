@@ -5,16 +5,16 @@ import { moveFlaggedFirst, type RowStore } from './row-store.js';
 
 /**
  * Draws the rows one tree sees (each record kept with probability `fraction`, decided in record order so a seed fixes
- * it) and moves their records to the front of buffer 0, keeping order. Returns how many (at least one).
+ * it) and moves their records to the front of store buffer b, keeping order. Returns how many (at least one).
  */
-export function sampleRows(rand: () => number, store: RowStore, fraction: number, flags: Uint8Array): number {
+export function sampleRows(rand: () => number, store: RowStore, fraction: number, flags: Uint8Array, b: number): number {
   let m = 0;
   for (let k = 0; k < store.nRows; k++) {
     flags[k] = rand() < fraction ? 1 : 0;
     m += flags[k];
   }
   if (m === 0) flags[0] = 1;
-  return moveFlaggedFirst(store, flags);
+  return moveFlaggedFirst(store, flags, b);
 }
 
 /** The features one tree may split on: ⌈fraction × n⌉ of them (at least one), ascending. */
