@@ -1,4 +1,7 @@
-/** Batch prediction over FlatTrees: rows in blocks, one tree at a time over a block, on one or both cores. */
+/**
+ * Batch prediction over FlatTrees: rows in chunks copied row by row (a row's features share a cache line or two, as
+ * in scikit-learn's C-ordered X), every tree in turn over a chunk, on one or both cores.
+ */
 
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
@@ -24,8 +27,8 @@ export function addTreeValues(
   }
 }
 
-/** Rows per block: a block's outputs and the current tree stay in cache together. */
-const BLOCK = 2048;
+/** Bytes of one thread's row-major copy of a chunk: large chunks keep each tree in cache over many rows. */
+const CHUNK_BYTES = 4 << 20;
 /** Below this many rows × trees a prediction stays on one thread (a helper costs ~50–300 ms to start). */
 const MIN_PARALLEL_WORK = 4_000_000;
 /** Trees not in shared memory are copied to a helper thread only up to this many bytes (a big forest is not doubled). */
@@ -45,21 +48,52 @@ interface PredictJob {
   columns: Column[];
   out: Float64Array;
   scale: number;
+  /** Rows per chunk handed out by the counter. */
+  chunk: number;
   counter: Int32Array;
 }
 
-/** Adds every tree, in order, to the blocks of rows handed out by the shared counter. */
-function predictBlocks(job: PredictJob): void {
+/** Adds every tree, in order, to the chunks of rows handed out by the shared counter. */
+function predictChunks(job: PredictJob): void {
   const n = job.out.length;
-  for (let k = Atomics.add(job.counter, 0, 1); k * BLOCK < n; k = Atomics.add(job.counter, 0, 1)) {
-    const to = Math.min(n, (k + 1) * BLOCK);
-    for (const t of job.trees) addTreeValues(t, job.columns, job.out, job.scale, k * BLOCK, to);
+  const p = job.columns.length;
+  const rows = new Float64Array(job.chunk * p);
+  for (let k = Atomics.add(job.counter, 0, 1); k * job.chunk < n; k = Atomics.add(job.counter, 0, 1)) {
+    const from = k * job.chunk;
+    const to = Math.min(n, from + job.chunk);
+    for (let f = 0; f < p; f++) {
+      const c = job.columns[f];
+      for (let i = from; i < to; i++) rows[(i - from) * p + f] = c[i];
+    }
+    for (const t of job.trees) addTreeRowValues(t, rows, p, job.out, job.scale, from, to);
+  }
+}
+
+/** out[i] += scale × (leaf value of row i) for rows [from, to), row i's features at rows[(i − from)·p + f]. */
+function addTreeRowValues(
+  tree: AnyFlatTree,
+  rows: Float64Array,
+  p: number,
+  out: Float64Array,
+  scale: number,
+  from: number,
+  to: number,
+): void {
+  const { feature, threshold, left, right, missingLeft, value } = tree;
+  for (let i = from; i < to; i++) {
+    const at = (i - from) * p;
+    let n = 0;
+    while (feature[n] !== -1) {
+      const x = rows[at + feature[n]];
+      n = x <= threshold[n] || (x !== x && missingLeft[n] === 1) ? left[n] : right[n];
+    }
+    out[i] += scale * value[n];
   }
 }
 
 /** Helper-thread side of sumTreeValues. */
 export function runPredictHelper(job: PredictJob): void {
-  predictBlocks(job);
+  predictChunks(job);
 }
 
 /**
@@ -71,18 +105,21 @@ export function sumTreeValues(trees: readonly AnyFlatTree[], X: Matrix, scale = 
   const threads = treesShareable(trees) ? threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK) : 1;
   const shared = threads > 1;
   const out = new Float64Array(shared ? new SharedArrayBuffer(X.nRows * 8) : new ArrayBuffer(X.nRows * 8)).fill(offset);
+  // Chunks within the copy's byte budget, at least two per thread so a slow thread's share is taken by the other.
+  const byBytes = Math.max(64, Math.floor(CHUNK_BYTES / (8 * Math.max(1, X.columns.length))));
   const job: PredictJob = {
     trees,
     columns: shared ? X.columns.map(sharedColumn) : X.columns,
     out,
     scale,
+    chunk: Math.max(1, Math.min(byBytes, Math.ceil(X.nRows / (2 * threads)))),
     counter: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
   };
   if (!shared) {
-    predictBlocks(job);
+    predictChunks(job);
     return out;
   }
-  forkJoin('predict', job, threads - 1, () => predictBlocks(job));
+  forkJoin('predict', job, threads - 1, () => predictChunks(job));
   return new Float64Array(out);
 }
 
