@@ -2,19 +2,20 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { resolvePath } from '../config/index.js';
+import { ChurnError } from '../errors/index.js';
 import { installAuth } from './auth.js';
 import type { ServingDeps } from './deps.js';
-import { installRateLimit, memoryRateLimiter, redisRateLimiter } from './keys/rate-limiter.js';
 import { installMetricsHooks } from './metrics.js';
 import { openApiInfo } from './openapi.js';
 import { problemOf, problemOfError, sendProblem } from './problem.js';
 import { routePlugins } from './routes/index.js';
-import { installSecurityHeaders } from './security-headers.js';
 
 /** How to build the app (everything else comes from `deps.config.serving`). */
 export interface AppOptions {
@@ -85,14 +86,26 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
     return sendProblem(reply, problemOf('CHURN_ERR_NOT_FOUND', `No route ${request.method} ${url}`, request.url));
   });
   installMetricsHooks(app, deps);
-  installSecurityHeaders(app);
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
   if (s.corsOrigins.length > 0) await app.register(cors, { origin: s.corsOrigins });
   installAuth(app, deps);
-  installRateLimit(
-    app,
-    options.redis ? redisRateLimiter(options.redis, s.rateLimit.windowMs) : memoryRateLimiter(s.rateLimit.windowMs),
-    { max: s.rateLimit.max, windowMs: s.rateLimit.windowMs, exempt: isProbe },
-  );
+  await app.register(rateLimit, {
+    global: true,
+    max: s.rateLimit.max,
+    timeWindow: s.rateLimit.windowMs,
+    hook: 'onRequest',
+    ...(options.redis ? { redis: options.redis, nameSpace: 'churn-rl-' } : {}),
+    keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
+    allowList: (request) => isProbe(request.routeOptions.url),
+    errorResponseBuilder: (_request, context) => {
+      const e = new ChurnError(
+        'CHURN_ERR_RATE_LIMIT',
+        `Rate limit of ${context.max} requests per ${context.after} reached; retry in ${context.after}`,
+        {},
+      );
+      return Object.assign(e, { statusCode: 429 });
+    },
+  });
   await app.register(swagger, { openapi: openApiInfo() });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
