@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { resolvePath } from '../config/index.js';
 import { ChurnError } from '../errors/index.js';
 import { installAuth } from './auth.js';
@@ -31,7 +31,8 @@ export async function buildApp(deps: ServingDeps, options: AppOptions = {}): Pro
   const tls = s.tlsCertFile !== '' && s.tlsKeyFile !== '';
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: true, // one log line per request would cost more than the prediction itself
+    // One log line per request would cost more than the prediction itself.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: s.bodyLimitBytes,
     return503OnClosing: true,
     forceCloseConnections: 'idle',

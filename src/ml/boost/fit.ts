@@ -12,6 +12,7 @@ import { binDataset } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
 import { lossWeights, meanLogLoss, priorMargin, updateRecords } from './loss.js';
 import type { HistBoostingModel } from './model.js';
+import { startPredictionWorker } from './parallel-predict.js';
 import { type HistBoostingParams, resolveHistBoostingParams } from './params.js';
 import { binAt, copyRecordsAcross, initRecords, type RowStore } from './row-store.js';
 import { sampleFeatures, sampleRows, stratifiedHoldout } from './sampling.js';
@@ -69,7 +70,9 @@ export function fitHistBoosting(
   const store = data.store;
   initRecords(store, yt, wt, baseMargin);
   updateRecords(store, 0, 0, n, 0);
-  const kernels = trainingKernels(store, data.layout.nDense, n >= PARALLEL_MIN_ROWS ? p.nThreads : 1);
+  const threads = n >= PARALLEL_MIN_ROWS ? p.nThreads : 1;
+  const kernels = trainingKernels(store, data.layout.nDense, threads);
+  if (threads > 1) startPredictionWorker();
   const scratch = new GrowerScratch(nFeatures, data.nGroups);
   const ctx = {
     data,

@@ -40,7 +40,7 @@ function scoreRows(forest: CompleteForest, X: Matrix, from: number, to: number, 
 }
 
 /** Rows × trees from which a batch is split over two threads (below it the worker hand-off costs more). */
-const PARALLEL_MIN_WORK = 30_000_000;
+const PARALLEL_MIN_WORK = 5_000_000;
 
 const compiled = new WeakMap<HistBoostingModel, CompleteForest | null>();
 
