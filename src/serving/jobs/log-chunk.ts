@@ -1,19 +1,9 @@
 /** One scored chunk of a job as the prediction log stores it: per-row columns plus the values every row shares. */
 import { createHash, createHmac } from 'node:crypto';
+import { predictionColumns } from '../log/prediction-log.js';
 
 /** The `predictions` columns a job writes (features_json stays NULL: jobs carry no monitoring features). */
-export const jobLogColumns = [
-  'created_at',
-  'source',
-  'request_id',
-  'customer_ref',
-  'snapshot_date',
-  'model_id',
-  'input_hash',
-  'probability',
-  'decision',
-  'risk_bucket',
-] as const;
+export const jobLogColumns = predictionColumns;
 
 /** A chunk's log rows, column-wise (cheap to post to the writer thread: two typed arrays and three string arrays). */
 export interface LogChunk {

@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { LoggedPrediction, PredictionLog } from '../deps.js';
 
-const columns = [
+/** The `predictions` columns of every logged prediction; the log adds `features_json` (the model inputs) after them. */
+export const predictionColumns = [
   'created_at',
   'source',
   'request_id',
@@ -14,8 +15,8 @@ const columns = [
   'probability',
   'decision',
   'risk_bucket',
-  'features_json',
 ] as const;
+const columns = [...predictionColumns, 'features_json'] as const;
 const FEATURES = columns.length - 1;
 
 /** Rows serialised between two turns of the event loop (~2 KB of JSON each: 10,000 at once would stall replies). */
