@@ -154,6 +154,8 @@ export interface DriftRun {
   };
   score: PsiResult;
   features: (PsiResult & { feature: string; kind: 'numeric' | 'categorical' })[];
+  /** The batch of logged predictions compared (`churn monitor --batch`), or null for a snapshot run. */
+  batch?: { from: string | null; to: string | null; source: string | null; first: string; last: string } | null;
 }
 
 /** One scored cohort of GET /performance (src/monitoring/runs/performance.ts CohortPerformance). */

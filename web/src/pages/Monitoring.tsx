@@ -108,7 +108,7 @@ function Drift({ d }: { d: DriftRun }) {
           <Stat
             label="Compared on"
             value={d.at}
-            hint={`${count(d.rows)} customers · model ${d.modelId} · run ${when(d.created_at)}`}
+            hint={`${count(d.rows)} ${d.batch ? 'logged predictions' : 'customers'} · model ${d.modelId} · run ${when(d.created_at)}`}
           />
         </div>
       </Card>
