@@ -6,6 +6,7 @@ import { closeAllStores, engines } from '../../test/helpers/stores.js';
 import { openStore } from '../store/index.js';
 import { matureCutoffs, monthlyCutoffs, planCutoffs } from './cutoffs.js';
 import { dataRange } from './data-range.js';
+import { HELPER_MIN_CUSTOMERS, helperThreadPays } from './parallel/snapshot-pool.js';
 import { snapshotAt } from './snapshot.js';
 import { randomBusiness } from './testing/random-business.js';
 import { buildTrainingSet } from './training-set.js';
@@ -54,6 +55,15 @@ describe('cutoff planning', () => {
 });
 
 describe('training set', () => {
+  it('starts the snapshot helper thread only for large stores unless told to', () => {
+    expect(helperThreadPays(5_000)).toBe(false);
+    expect(helperThreadPays(HELPER_MIN_CUSTOMERS - 1)).toBe(false);
+    expect(helperThreadPays(HELPER_MIN_CUSTOMERS)).toBe(true);
+    expect(helperThreadPays(100_000)).toBe(true);
+    expect(helperThreadPays(80, true)).toBe(true);
+    expect(helperThreadPays(100_000, false)).toBe(false);
+  });
+
   it('is the same whether two snapshots run at once (helper thread on a SQLite file) or one at a time', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'churn-features-'));
     const store = await openStore(path.join(dir, 'churn.db'));
@@ -61,7 +71,7 @@ describe('training set', () => {
       await randomBusiness(80, 8).insert(store);
       const options = { cutoffs: ['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31'], horizonDays: 30 };
       const seen: string[] = [];
-      const together = await buildTrainingSet(store, { ...options, onSnapshot: (_, __, c) => seen.push(c) });
+      const together = await buildTrainingSet(store, { ...options, parallel: true, onSnapshot: (_, __, c) => seen.push(c) });
       const alone = await buildTrainingSet(store, { ...options, parallel: false });
       expect(together).toEqual(alone);
       expect(seen.sort()).toEqual(options.cutoffs);

@@ -17,7 +17,7 @@ export interface TrainingSetOptions {
   validationCutoffs?: number | readonly string[];
   /** Called after each snapshot (progress display). */
   onSnapshot?: (done: number, total: number, cutoff: string) => void;
-  /** Compute two snapshots at a time (default true; same result either way). */
+  /** Two snapshots at a time: true = always, false = never, unset = on large data (same result either way). */
   parallel?: boolean;
 }
 
