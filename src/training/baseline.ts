@@ -100,13 +100,17 @@ export function driftBaseline(
       return isNumericColumn(c)
         ? {
             feature,
-            ...numericBaseline(
-              Float64Array.from(trainRows, (i) => c[i]),
-              bins,
-            ),
+            ...numericBaseline(gather(c, trainRows), bins),
           }
         : { feature, ...categoricalBaseline(Array.from(trainRows, (i) => c[i])) };
     }),
     score: { ...numericBaseline(scores, bins), rows: scores.length },
   };
+}
+
+/** `c[rows[k]]` for every k, in one typed loop (Float64Array.from with a callback costs a call per row). */
+function gather(c: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = c[rows[k]];
+  return out;
 }
