@@ -123,9 +123,8 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
     for (const o of result.outcomes) {
       const m = o.assessment.metrics;
       const r = refitRef.outcomes.find((x) => x.family === o.family)?.assessment.metrics;
-      const z = ref.outcomes.find((x) => x.family === o.family)?.assessment.metrics;
       console.log(
-        `  ${o.name}: OOT PR-AUC ${m.prAuc?.toFixed(4)} (budget 0 ${z?.prAuc?.toFixed(4)}, refit ${r?.prAuc?.toFixed(4)}), ROC-AUC ${m.rocAuc?.toFixed(4)} (budget 0 ${z?.rocAuc?.toFixed(4)}, refit ${r?.rocAuc?.toFixed(4)}), ${o.search.trials.length} configuration(s) searched`,
+        `  ${o.name}: OOT PR-AUC ${m.prAuc?.toFixed(4)} (refit ${r?.prAuc?.toFixed(4)}), ROC-AUC ${m.rocAuc?.toFixed(4)} (refit ${r?.rocAuc?.toFixed(4)}), ${o.search.trials.length} configuration(s) searched`,
       );
     }
     await store.close();

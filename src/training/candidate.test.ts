@@ -4,7 +4,7 @@ import { predictProba, rng } from '../ml/index.js';
 import { type CandidateRows, encode, fitCandidate, type LearningData } from './candidate.js';
 import { estimatorSpecs } from './estimators/index.js';
 import { resolveTrainOptions } from './options.js';
-import { familyPlans, MIN_SEARCH_POSITIVES, SEARCH_SCALE, snapshotSearchBudget } from './run-candidate.js';
+import { familyPlans, SEARCH_SCALE, snapshotSearchBudget } from './run-candidate.js';
 import { plannedConfigs } from './search.js';
 import { tempProject } from './testing/business.js';
 
@@ -67,7 +67,7 @@ describe('the snapshot search budget', () => {
     const data = learningData();
     const o = resolveTrainOptions(tempProject(), { budgetSeconds: 40, models: 'lr,rf' });
     const rows = { searchFit: range(0, 800), final: range(0, 800), refit: false };
-    const plans = familyPlans(o, data, rows, snapshotSearchBudget(o, MIN_SEARCH_POSITIVES));
+    const plans = familyPlans(o, data, rows, snapshotSearchBudget(o));
     for (const family of ['logistic', 'random_forest'] as const) {
       const spec = estimatorSpecs[family];
       const estimate = spec.estimateSeconds(spec.grid()[0], 800, 3);
@@ -77,20 +77,6 @@ describe('the snapshot search budget', () => {
       expect(plan?.seconds).toBeCloseTo(plannedConfigs(spec, 800, 3, plan?.budgetSeconds ?? 0).seconds, 9);
     }
     const tight = resolveTrainOptions(tempProject(), { budgetSeconds: 0, models: 'lr' });
-    expect(familyPlans(tight, data, rows, snapshotSearchBudget(tight, MIN_SEARCH_POSITIVES)).get('logistic')?.budgetSeconds).toBe(
-      0,
-    );
-  });
-
-  it('is zero (the default configuration only) when the inner validation rows hold too few churners to rank configurations', () => {
-    const data = learningData();
-    const o = resolveTrainOptions(tempProject(), { budgetSeconds: 40, models: 'lr,rf' });
-    const rows = { searchFit: range(0, 800), final: range(0, 800), refit: false };
-    const few = familyPlans(o, data, rows, snapshotSearchBudget(o, MIN_SEARCH_POSITIVES - 1));
-    const enough = familyPlans(o, data, rows, snapshotSearchBudget(o, MIN_SEARCH_POSITIVES));
-    for (const family of ['logistic', 'random_forest'] as const) {
-      expect(few.get(family)?.budgetSeconds).toBe(0);
-      expect(enough.get(family)?.budgetSeconds).toBeGreaterThan(0);
-    }
+    expect(familyPlans(tight, data, rows, snapshotSearchBudget(tight)).get('logistic')?.budgetSeconds).toBe(0);
   });
 });

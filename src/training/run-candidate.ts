@@ -61,20 +61,9 @@ export function familyPlans(
   return plans;
 }
 
-/**
- * The search picks configurations by PR-AUC on the inner validation rows; with few churners there that score's noise
- * (standard error ≈ √(AP·(1−AP)/positives): ~0.036 at 150 positives) is larger than the gaps between configurations, so
- * the search would choose on noise. Below this many positives each family fits its default configuration only. At 5,000
- * customers (~150 positives) every family's search kept its default anyway, at 1.6× the fitting CPU.
- */
-export const MIN_SEARCH_POSITIVES = 1_000;
-
-/**
- * A snapshot family's search budget: its share of `budgetSeconds`, at most SEARCH_SCALE × its default's estimate, and
- * none when the inner validation rows hold fewer than MIN_SEARCH_POSITIVES churners (`scoringPositives`).
- */
-export const snapshotSearchBudget = (o: ResolvedTrainOptions, scoringPositives: number) => (defaultSeconds: number) =>
-  scoringPositives < MIN_SEARCH_POSITIVES ? 0 : Math.min(familyBudget(o), SEARCH_SCALE * defaultSeconds);
+/** A snapshot family's search budget: its share of `budgetSeconds`, at most SEARCH_SCALE × its default's estimate. */
+export const snapshotSearchBudget = (o: ResolvedTrainOptions) => (defaultSeconds: number) =>
+  Math.min(familyBudget(o), SEARCH_SCALE * defaultSeconds);
 
 /** Sum of the planned seconds (times `times`, e.g. once per fold plus the final fit). */
 export const plannedTotal = (plans: Map<CandidateFamily, FamilyPlan>, times = 1) =>

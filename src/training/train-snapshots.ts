@@ -16,7 +16,6 @@ import { WorkMeter } from './progress.js';
 import { type PublishedFiles, publish } from './publish.js';
 import { familyPlans, holdoutOutcome, meterSteps, plannedTotal, snapshotSearchBudget } from './run-candidate.js';
 import { finishRun } from './run-finish.js';
-import { count } from './search.js';
 import { snapshotArtifact } from './snapshot-artifact.js';
 import { stratifiedSample } from './split/stratified.js';
 import { requireBothClasses, timeSplit } from './split/time-split.js';
@@ -99,7 +98,7 @@ async function trainOnSnapshots(
   };
   lap('trainingSet');
 
-  const plans = familyPlans(o, data, rows, snapshotSearchBudget(o, count(labelsOf(data, rows.searchScore))));
+  const plans = familyPlans(o, data, rows, snapshotSearchBudget(o));
   const meter = new WorkMeter(plannedTotal(plans), o.onProgress);
   const revenue = numericColumn(frame, 'effective_monthly_price');
   const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
