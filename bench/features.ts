@@ -5,11 +5,9 @@
  *
  *   npx tsx bench/features.ts [--customers 100000] [--months 12]
  */
-import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { generateBusiness, storeSink } from '../src/data/index.js';
 import { addDays, buildTrainingSet, dataRange, monthEnd, snapshotAt } from '../src/features/index.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { generatedStoreFile, openGeneratedStore, timed } from './generated-store.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,37 +15,10 @@ const arg = (name: string, fallback: number) => {
 };
 const customers = arg('customers', 100_000);
 const months = arg('months', 12);
-const file = `bench/out/features-${customers / 1000}k-${months}m.db`;
-
-/** Wall-clock seconds and CPU seconds of this process (all threads): the machine is shared, so both are printed. */
-const seconds = async <T>(fn: () => Promise<T>): Promise<[T, number, number]> => {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  const out = await fn();
-  const u = process.cpuUsage(c);
-  return [out, (performance.now() - t) / 1000, (u.user + u.system) / 1e6];
-};
-
-async function prepare(): Promise<Store> {
-  if (!existsSync(file)) {
-    console.log(`generating ${customers} customers × ${months} months into ${file} (once) …`);
-    const store = await openStore(file);
-    try {
-      const [, s] = await seconds(() => generateBusiness({ customers, months, seed: 42 }, storeSink(store)));
-      console.log(`generated in ${s.toFixed(1)} s`);
-      await store.exec('ANALYZE');
-    } catch (e) {
-      await store.close();
-      rmSync(file, { force: true });
-      throw e;
-    }
-    return store;
-  }
-  return openStore(file); // applies any new migration (indexes) to the reused file
-}
+const file = generatedStoreFile(customers, months);
 
 const load = loadavg()[0];
-const store = await prepare();
+const store = await openGeneratedStore(customers, months);
 const range = await dataRange(store);
 const newest = range.newest as string;
 const counts = await store.all<{ t: string; n: number }>(
@@ -60,23 +31,21 @@ console.log(`data ${range.oldest} … ${newest}; rows: ${counts.map((c) => `${c.
 let cutoff = monthEnd(newest);
 while (addDays(cutoff, 30) > newest) cutoff = monthEnd(addDays(cutoff.slice(0, 8) + '01', -1));
 
-const [, reference, referenceCpu] = await seconds(() =>
+const [, reference, referenceCpu] = await timed(() =>
   store.all(
     'SELECT customer_id, SUM(sessions), SUM(minutes), SUM(crashes) FROM usage_daily WHERE activity_date > ? AND activity_date <= ? GROUP BY customer_id',
     [addDays(cutoff, -90), cutoff],
   ),
 );
-const [snap, snapSeconds, snapCpu] = await seconds(() => snapshotAt(store, cutoff, { horizonDays: 30, range }));
-const [snap2, snapSeconds2, snapCpu2] = await seconds(() => snapshotAt(store, cutoff, { horizonDays: 30, range }));
+const [snap, snapSeconds, snapCpu] = await timed(() => snapshotAt(store, cutoff, { horizonDays: 30, range }));
+const [snap2, snapSeconds2, snapCpu2] = await timed(() => snapshotAt(store, cutoff, { horizonDays: 30, range }));
 if (snap2.frame.nRows !== snap.frame.nRows) throw new Error('snapshot is not deterministic');
 
 // 12 cutoffs: the 15th and the last day of each month, the latest 12 with a mature 30-day horizon.
 const candidates: string[] = [];
 for (let m = monthEnd(range.oldest as string); m <= newest; m = monthEnd(addDays(m, 1))) candidates.push(`${m.slice(0, 8)}15`, m);
 const cutoffs = candidates.filter((c) => addDays(c, 30) <= newest && c >= addDays(range.oldest as string, 60)).slice(-12);
-const [set, setSeconds, setCpu] = await seconds(() =>
-  buildTrainingSet(store, { cutoffs, horizonDays: 30, validationCutoffs: 1 }),
-);
+const [set, setSeconds, setCpu] = await timed(() => buildTrainingSet(store, { cutoffs, horizonDays: 30, validationCutoffs: 1 }));
 
 const rows = [
   ['reference: 90-day usage scan', reference, referenceCpu, '', ''],

@@ -20,7 +20,6 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
-import { generateBusiness, storeSink } from '../src/data/index.js';
 import { addDays, dataRange, monthEnd, snapshotAt } from '../src/features/index.js';
 import {
   baselineOf,
@@ -35,8 +34,8 @@ import { decodeArtifact, encodeArtifact, type ModelArtifact } from '../src/regis
 import { loadScorer } from '../src/scoring/index.js';
 import type { LoggedPrediction } from '../src/serving/index.js';
 import { bufferedPredictionLog } from '../src/serving/log/prediction-log.js';
-import { openStore, type Store } from '../src/store/index.js';
 import { trainModels } from '../src/training/index.js';
+import { generatedStoreFile, openGeneratedStore, timed } from './generated-store.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,36 +43,11 @@ const arg = (name: string, fallback: number) => {
 };
 const customers = arg('customers', 100_000);
 const months = arg('months', 12);
-const file = `bench/out/features-${customers / 1000}k-${months}m.db`;
+const file = generatedStoreFile(customers, months);
 const modelFile = `bench/out/monitor-model-${customers / 1000}k-${months}m.json`;
 
-/** Wall-clock and CPU seconds of this process: the machine is shared, so both are printed. */
-const seconds = async <T>(fn: () => Promise<T> | T): Promise<[T, number, number]> => {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  const out = await fn();
-  const u = process.cpuUsage(c);
-  return [out, (performance.now() - t) / 1000, (u.user + u.system) / 1e6];
-};
-
-async function prepare(): Promise<Store> {
-  if (existsSync(file)) return openStore(file);
-  console.log(`generating ${customers} customers × ${months} months into ${file} (once) …`);
-  const store = await openStore(file);
-  try {
-    const [, s] = await seconds(() => generateBusiness({ customers, months, seed: 42 }, storeSink(store)));
-    console.log(`generated in ${s.toFixed(1)} s`);
-    await store.exec('ANALYZE');
-  } catch (e) {
-    await store.close();
-    rmSync(file, { force: true });
-    throw e;
-  }
-  return store;
-}
-
 const loadBefore = loadavg()[0];
-const store = await prepare();
+const store = await openGeneratedStore(customers, months);
 const project = mkdtempSync(path.join(tmpdir(), 'churn-bench-monitor-'));
 const config = loadConfig({ projectDir: project, env: {} });
 const newest = (await dataRange(store)).newest as string;
@@ -86,7 +60,7 @@ async function quickModel(): Promise<ModelArtifact> {
     console.log(`model from ${modelFile} (--retrain to train it again)`);
     return decodeArtifact(readFileSync(modelFile, 'utf8'), modelFile);
   }
-  const [trained, trainS] = await seconds(() =>
+  const [trained, trainS] = await timed(() =>
     trainModels(store, config, {
       models: 'lr',
       budgetSeconds: 0,
@@ -104,15 +78,15 @@ async function quickModel(): Promise<ModelArtifact> {
 const scorer = loadScorer(await quickModel());
 console.log(`model ${scorer.modelId}`);
 
-const [snap, snapS, snapCpu] = await seconds(() => snapshotAt(store, newest, { horizonDays: 30 }));
-const [drift, driftS, driftCpu] = await seconds(() => runDrift(store, scorer, config, { writeFile: false }));
+const [snap, snapS, snapCpu] = await timed(() => snapshotAt(store, newest, { horizonDays: 30 }));
+const [drift, driftS, driftCpu] = await timed(() => runDrift(store, scorer, config, { writeFile: false }));
 // The PSI pass alone, on the same prepared rows (one pass per feature + one over the score).
 const prepared = scorer.prepareFrame(snap.frame);
 const probability = scorer.score(prepared).probability;
-const [, psiS] = await seconds(() =>
+const [, psiS] = await timed(() =>
   driftReport(scorer.modelId, newest, baselineOf(scorer.artifact), prepared.frame, probability, driftOptionsOf(config)),
 );
-const [cycle, cycleS, cycleCpu] = await seconds(() => monitorCycle(store, scorer, config, { writeFile: false, log: () => {} }));
+const [cycle, cycleS, cycleCpu] = await timed(() => monitorCycle(store, scorer, config, { writeFile: false, log: () => {} }));
 
 // The API's prediction log writing one row per customer, as /batch_predict would (batches of 10,000 rows).
 const requestId = `bench-monitor-${process.pid}`;
@@ -147,12 +121,12 @@ const writeLog = async (rows: LoggedPrediction[]) => {
   await log.close();
 };
 const plain = logged(false);
-const [, plainLogS] = await seconds(() => writeLog(plain));
+const [, plainLogS] = await timed(() => writeLog(plain));
 await store.run('DELETE FROM predictions WHERE request_id = ?', [requestId]);
 const withFeatures = logged(true);
 const from = new Date().toISOString();
-const [, featureLogS] = await seconds(() => writeLog(withFeatures));
-const [batch, batchS, batchCpu] = await seconds(() =>
+const [, featureLogS] = await timed(() => writeLog(withFeatures));
+const [batch, batchS, batchCpu] = await timed(() =>
   runBatchDrift(store, scorer, config, batchWindow({ from, source: 'api' }), { writeFile: false }),
 );
 await store.run('DELETE FROM predictions WHERE request_id = ?', [requestId]);

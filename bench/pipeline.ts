@@ -25,6 +25,7 @@ import { rocAuc } from '../src/ml/index.js';
 import { loadScorer, savePredictions, scoreCustomers } from '../src/scoring/index.js';
 import { openStore } from '../src/store/index.js';
 import { stratifiedFolds, type TableTrainResult, type TrainResult, trainModels, trainTable } from '../src/training/index.js';
+import { timed } from './generated-store.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,15 +35,6 @@ const machine = () =>
   `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`;
-
-/** Wall-clock and CPU seconds (all threads of this process). */
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  const out = await fn();
-  const u = process.cpuUsage(c);
-  return [out, (performance.now() - t) / 1000, (u.user + u.system) / 1e6];
-}
 
 async function pipeline(sizes: number[], months: number, budget: number): Promise<void> {
   // Rows are printed as they come (a 100k run takes a while), the header first.
