@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomForestDefaults } from '../forest/forest-params.js';
 import type { Matrix } from '../matrix.js';
 import { rng } from '../random.js';
 import { nonlinearData } from './fixtures/nonlinear.js';
@@ -8,21 +9,8 @@ import { float32Between } from './node-buffer.js';
 import { rankColumns } from './ranked-columns.js';
 import { growSettings } from './tree-params.js';
 
-const settings = (p: number) =>
-  growSettings(
-    'random_forest',
-    'gini',
-    {
-      maxDepth: undefined,
-      minSamplesSplit: 2,
-      minSamplesLeaf: 1,
-      minWeightFractionLeaf: 0,
-      minImpurityDecrease: 0,
-      maxFeatures: 'sqrt',
-      seed: 0,
-    },
-    p,
-  );
+// A forest tree's settings: fully grown, √p features per split.
+const settings = (p: number) => growSettings('random_forest', 'gini', randomForestDefaults, p);
 
 /** The same tree grown twice from one seed, in the wide and the narrow layout. */
 function growBoth(X: Matrix, y: Uint8Array) {
