@@ -71,6 +71,7 @@ export { type BinaryCurve, binaryCurve } from './metrics/ranking.js';
 export { type RocCurve, rocAuc, rocCurve } from './metrics/roc.js';
 // Models and the prediction dispatcher
 export type { ClassifierModel, FittedModel, ModelKind } from './model.js';
+export { workerBootSource } from './parallel/worker-boot.js';
 export {
   bool,
   checkParam,

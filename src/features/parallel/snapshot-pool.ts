@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ChurnError } from '../../errors/index.js';
+import { workerBootSource } from '../../ml/index.js';
 import { SqliteStore, type Store } from '../../store/index.js';
 import type { DataRange } from '../data-range.js';
 import { type Snapshot, snapshotAt } from '../snapshot.js';
@@ -83,13 +84,11 @@ function customerCount(store: SqliteStore): number {
 }
 
 function runHelper(job: SnapshotJob, onSnapshot: (k: number, snap: Snapshot) => void): Promise<void> {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts'); // vitest / tsx: load the .ts entry through tsx's loader
-  const entry = new URL(fromSource ? './snapshot-worker.ts' : './snapshot-worker.js', here).href;
-  const loader = fromSource ? import.meta.resolve('tsx/esm/api') : '';
-  const boot = `(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
-  .then(() => import(${JSON.stringify(entry)}))
-  .catch((e) => require('node:worker_threads').parentPort.postMessage({ error: String((e && e.stack) || e) }));`;
+  const boot = workerBootSource(
+    import.meta.url,
+    'snapshot-worker',
+    "(e) => require('node:worker_threads').parentPort.postMessage({ error: String((e && e.stack) || e) })",
+  );
   return new Promise((resolve, reject) => {
     const worker = new Worker(boot, { eval: true, workerData: job });
     let received = 0;

@@ -9,6 +9,7 @@
 
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { workerBootSource } from './worker-boot.js';
 
 /** What every helper receives besides its task data: where to post results and how to say it is done. */
 export interface HelperEnvelope<T> {
@@ -61,28 +62,20 @@ export function forkJoin<T>(task: string, data: T, helpers: number, local: () =>
   }
 }
 
-function startHelper(envelope: HelperEnvelope<unknown>, transferList: MessagePort[]): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const entry = new URL(fromSource ? './worker.ts' : './worker.js', here).href;
-  // import.meta.resolve is missing when tsx runs this module as CommonJS; the bare name then resolves from the cwd.
-  const loader = !fromSource
-    ? ''
-    : typeof import.meta.resolve === 'function'
-      ? import.meta.resolve('tsx/esm/api')
-      : 'tsx/esm/api';
-  // A failure to load still counts the helper as done, so the caller never waits forever.
-  const boot = `
-const { workerData } = require('node:worker_threads');
-const fail = (e) => {
-  workerData.port.postMessage({ helperError: String(e && e.stack || e) });
+// A failure to load still counts the helper as done, so the caller never waits forever.
+const reportLoadFailure = `(e) => {
+  const { workerData } = require('node:worker_threads');
+  workerData.port.postMessage({ helperError: String((e && e.stack) || e) });
   Atomics.add(workerData.control, 0, 1);
   Atomics.notify(workerData.control, 0);
-};
-(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
-  .then(() => import(${JSON.stringify(entry)}))
-  .catch(fail);`;
-  const worker = new Worker(boot, { eval: true, workerData: envelope, transferList });
+}`;
+
+function startHelper(envelope: HelperEnvelope<unknown>, transferList: MessagePort[]): Worker {
+  const worker = new Worker(workerBootSource(import.meta.url, 'worker', reportLoadFailure), {
+    eval: true,
+    workerData: envelope,
+    transferList,
+  });
   worker.unref();
   return worker;
 }

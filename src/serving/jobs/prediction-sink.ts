@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ChurnError, type ChurnErrorCode, errorCatalogue } from '../../errors/index.js';
+import { workerBootSource } from '../../ml/index.js';
 import { SqliteStore, type Store } from '../../store/index.js';
 import { jobLogColumns, type LogChunk, logRows } from './log-chunk.js';
 
@@ -76,19 +77,9 @@ function storeSink(store: Store): PredictionSink {
   };
 }
 
-/** The writer thread's entry: the compiled .js in dist, or the .ts source through tsx's loader (tests, tsx). */
+/** The writer thread (see workerBootSource: dist or source). */
 function startThread(file: string): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const entry = new URL(fromSource ? './log-writer-thread.ts' : './log-writer-thread.js', here).href;
-  const loader = !fromSource
-    ? ''
-    : typeof import.meta.resolve === 'function'
-      ? import.meta.resolve('tsx/esm/api')
-      : 'tsx/esm/api';
-  const boot = `(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
-  .then(() => import(${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, workerData: { file } });
+  return new Worker(workerBootSource(import.meta.url, 'log-writer-thread'), { eval: true, workerData: { file } });
 }
 
 type Reply = { ready: true } | { seq: number; rows: number } | { seq: number; error: { code: string; message: string } };

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ChurnError } from '../../errors/index.js';
 import { type FeatureFrame, isNumericColumn } from '../../features/index.js';
+import { workerBootSource } from '../../ml/index.js';
 import type { LearningData } from '../candidate.js';
 import type { CandidateFamily } from '../families.js';
 import type { FamilyJob, FamilyResult, FamilyTask, WorkerReply } from './messages.js';
@@ -106,15 +107,7 @@ function sharedFrame(frame: FeatureFrame): FeatureFrame {
   return { ...frame, columns };
 }
 
-/** Starts the family worker: the compiled .js in dist, or the .ts source through tsx's loader when running from source. */
+/** Starts the family worker (see workerBootSource: dist or source). */
 function startWorker(): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const entry = new URL(fromSource ? './family-worker.ts' : './family-worker.js', here).href;
-  const loader = fromSource ? import.meta.resolve('tsx/esm/api') : '';
-  const boot = `
-(${JSON.stringify(loader)} ? import(${JSON.stringify(loader)}).then((m) => m.register()) : Promise.resolve())
-  .then(() => import(${JSON.stringify(entry)}))
-  .catch((e) => { throw e; });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(workerBootSource(import.meta.url, 'family-worker'), { eval: true });
 }
