@@ -1,9 +1,5 @@
 /** One scored chunk of a job as the prediction log stores it: per-row columns plus the values every row shares. */
 import { createHash, createHmac } from 'node:crypto';
-import { predictionColumns } from '../log/prediction-log.js';
-
-/** The `predictions` columns a job writes (features_json stays NULL: jobs carry no monitoring features). */
-export const jobLogColumns = predictionColumns;
 
 /** A chunk's log rows, column-wise (cheap to post to the writer thread: two typed arrays and three string arrays). */
 export interface LogChunk {
@@ -30,7 +26,7 @@ export const customerRef = (hmacKey: string, id: string): string =>
 /** The input hash of a job row: sha1 of its raw CSV text. */
 export const rowHash = (raw: string): string => createHash('sha1').update(raw).digest('hex');
 
-/** The chunk as insert rows in `jobLogColumns` order. */
+/** The chunk as insert rows in `logColumns` order (features_json NULL: jobs carry no monitoring features). */
 export function logRows(c: LogChunk): unknown[][] {
   const rows = new Array<unknown[]>(c.customerRef.length);
   for (let i = 0; i < rows.length; i++)
@@ -45,6 +41,7 @@ export function logRows(c: LogChunk): unknown[][] {
       c.probability[i],
       c.decision[i],
       c.riskBucket[i],
+      null,
     ];
   return rows;
 }

@@ -4,11 +4,10 @@
  * (the server does the work) and small jobs the job's own store writes them. Either way only a few chunks wait,
  * and `close` resolves only when every row is stored — a job is never reported done before its log is complete.
  */
-import { Worker } from 'node:worker_threads';
-import { ChurnError, type ChurnErrorCode, errorCatalogue } from '../../errors/index.js';
-import { workerBootSource } from '../../ml/index.js';
 import { SqliteStore, type Store } from '../../store/index.js';
-import { jobLogColumns, type LogChunk, logRows } from './log-chunk.js';
+import { logColumns } from '../log/log-columns.js';
+import { startLogWriter } from '../log/writer-client.js';
+import { type LogChunk, logRows } from './log-chunk.js';
 
 /** A job's prediction-log writer. */
 export interface PredictionSink {
@@ -71,60 +70,20 @@ function storeSink(store: Store): PredictionSink {
   return {
     async write(chunk) {
       await writes.room();
-      writes.add(store.insertMany('predictions', jobLogColumns, logRows(chunk)));
+      writes.add(store.insertMany('predictions', logColumns, logRows(chunk)));
     },
     close: () => writes.drain(),
   };
 }
 
-/** The writer thread (see workerBootSource: dist or source). */
-function startThread(file: string): Worker {
-  return new Worker(workerBootSource(import.meta.url, 'log-writer-thread'), { eval: true, workerData: { file } });
-}
-
-type Reply = { ready: true } | { seq: number; rows: number } | { seq: number; error: { code: string; message: string } };
-
 async function threadSink(file: string): Promise<PredictionSink> {
-  const worker = startThread(file);
-  const exited = new Promise((r) => worker.once('exit', r));
-  const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
-  let seq = 0;
-  let dead: unknown = null;
-  const fail = (e: unknown) => {
-    dead ??= e;
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
-  };
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: Reply) => {
-      if ('ready' in m) return resolve();
-      const w = waiting.get(m.seq);
-      waiting.delete(m.seq);
-      if ('error' in m) {
-        const code = (m.error.code in errorCatalogue ? m.error.code : 'CHURN_ERR_INTERNAL') as ChurnErrorCode;
-        w?.reject(new ChurnError(code, m.error.message, {}));
-      } else w?.resolve();
-    });
-    worker.on('error', (e) => {
-      reject(e);
-      fail(e);
-    });
-    worker.on('exit', () => {
-      const e = new Error('the prediction-log writer thread stopped');
-      reject(e);
-      fail(e);
-    });
-  });
-  await ready;
+  const thread = await startLogWriter(file);
   const writes = pendingWrites(threadInFlight);
   let closed = false;
   return {
     async write(chunk) {
       await writes.room();
-      if (dead) throw dead;
-      const n = seq++;
-      writes.add(new Promise<void>((resolve, reject) => waiting.set(n, { resolve, reject })));
-      worker.postMessage({ seq: n, chunk }, [chunk.probability.buffer as ArrayBuffer, chunk.decision.buffer as ArrayBuffer]);
+      writes.add(thread.writeChunk(chunk));
     },
     async close() {
       if (closed) return;
@@ -132,10 +91,7 @@ async function threadSink(file: string): Promise<PredictionSink> {
       try {
         await writes.drain();
       } finally {
-        worker.postMessage('close');
-        const timer = setTimeout(() => void worker.terminate(), 5000);
-        await exited;
-        clearTimeout(timer);
+        await thread.close();
       }
     },
   };

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllStores, engines } from '../../../test/helpers/stores.js';
+import { openStore, type Store } from '../../store/index.js';
 import type { LoggedPrediction } from '../deps.js';
 import { quietLogger } from '../testing/server.test-support.js';
 import { bufferedPredictionLog } from './prediction-log.js';
@@ -19,7 +23,26 @@ const row = (i: number, features: LoggedPrediction['features']): LoggedPredictio
   features,
 });
 
-describe.each(engines)('the prediction log on $name', ({ open }) => {
+const fileDir = mkdtempSync(path.join(tmpdir(), 'churn-log-'));
+const fileStores: Store[] = [];
+afterAll(async () => {
+  for (const s of fileStores) await s.close();
+  rmSync(fileDir, { recursive: true, force: true });
+});
+// A SQLite file is written by the log's writer thread through its own connection; memory and PostgreSQL by the store.
+const logEngines = [
+  ...engines,
+  {
+    name: 'a SQLite file (writer thread)',
+    open: async () => {
+      const store = await openStore(path.join(fileDir, `log-${fileStores.length}.db`));
+      fileStores.push(store);
+      return store;
+    },
+  },
+];
+
+describe.each(logEngines)('the prediction log on $name', ({ open }) => {
   it('stores each row’s feature values as a JSON object (over several serialisation slices), and null without them', async () => {
     const store = await open();
     const log = bufferedPredictionLog(store, quietLogger(), { batchRows: 5000, flushMs: 60_000 });
@@ -41,5 +64,19 @@ describe.each(engines)('the prediction log on $name', ({ open }) => {
           minutes: null,
         });
     }
+  });
+
+  it('makes flushed rows visible to the server’s own connection, in order, and keeps logging after a flush', async () => {
+    const store = await open();
+    const log = bufferedPredictionLog(store, quietLogger(), { batchRows: 100, flushMs: 60_000 });
+    for (let i = 0; i < 250; i++) log.add(row(i, { i }));
+    await log.flush();
+    expect(log.pending()).toBe(0);
+    const first = await store.all<{ n: number }>('SELECT COUNT(*) AS n FROM predictions');
+    expect(Number(first[0].n)).toBe(250);
+    for (let i = 250; i < 300; i++) log.add(row(i, null));
+    await log.close();
+    const hashes = await store.all<{ input_hash: string }>('SELECT input_hash FROM predictions ORDER BY prediction_id');
+    expect(hashes.map((h) => h.input_hash)).toEqual(Array.from({ length: 300 }, (_, i) => `h${i}`));
   });
 });

@@ -1,44 +1,64 @@
 /** The prediction log: rows buffered in memory and written to `predictions` in batches, off the request path. */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Store } from '../../store/index.js';
+import { SqliteStore, type Store } from '../../store/index.js';
 import type { LoggedPrediction, PredictionLog } from '../deps.js';
-
-/** The `predictions` columns of every logged prediction; the log adds `features_json` (the model inputs) after them. */
-export const predictionColumns = [
-  'created_at',
-  'source',
-  'request_id',
-  'customer_ref',
-  'snapshot_date',
-  'model_id',
-  'input_hash',
-  'probability',
-  'decision',
-  'risk_bucket',
-] as const;
-const columns = [...predictionColumns, 'features_json'] as const;
-const FEATURES = columns.length - 1;
-
-/** Rows serialised between two turns of the event loop (~2 KB of JSON each: 10,000 at once would stall replies). */
-const SERIALISE_SLICE = 500;
+import { logColumns, serialiseFeatureRows } from './log-columns.js';
+import { type LogWriterThread, startLogWriter } from './writer-client.js';
 
 /**
- * The feature values become JSON here, in the flush, so the request that logged them never pays for it; the work is
- * sliced with a yield between slices so requests arriving meanwhile are answered in between.
+ * Rows handled between two turns of the event loop: feature values become ~2 KB of JSON a row (or a structured clone
+ * to the writer thread), and 10,000 at once would stall the replies waiting behind them.
  */
-async function serialiseFeatures(rows: unknown[][]): Promise<void> {
-  for (let start = 0; start < rows.length; start += SERIALISE_SLICE) {
-    if (start > 0) await new Promise((r) => setImmediate(r));
-    for (let i = start; i < Math.min(rows.length, start + SERIALISE_SLICE); i++) {
-      const f = rows[i][FEATURES];
-      if (f !== null && typeof f === 'object') rows[i][FEATURES] = JSON.stringify(f);
+const SLICE = 250;
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+/** Writes one batch of log rows (features as objects); resolves with the rows that could not be stored, and why. */
+type LogWriter = (rows: unknown[][]) => Promise<{ failed: unknown[][]; error?: unknown }>;
+
+/** Through the server's own store connection: PostgreSQL (asynchronous), or SQLite in memory. */
+const storeWriter =
+  (store: Store): LogWriter =>
+  async (rows) => {
+    for (let start = 0; start < rows.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      serialiseFeatureRows(rows, start, Math.min(rows.length, start + SLICE));
     }
-  }
-}
+    try {
+      await store.insertMany('predictions', logColumns, rows); // one transaction: all stored or none
+      return { failed: [] };
+    } catch (error) {
+      return { failed: rows, error };
+    }
+  };
+
+/**
+ * Through a writer thread with its own connection (a SQLite file): the synchronous inserts and the JSON are off the
+ * main thread, which only clones the rows into the thread, a slice per turn.
+ */
+const threadWriter =
+  (thread: LogWriterThread): LogWriter =>
+  async (rows) => {
+    const slices: Promise<{ failed: unknown[][]; error?: unknown }>[] = [];
+    for (let start = 0; start < rows.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      const slice = start === 0 && rows.length <= SLICE ? rows : rows.slice(start, start + SLICE);
+      slices.push(
+        thread.writeRows(slice).then(
+          () => ({ failed: [] }),
+          (error) => ({ failed: slice, error }),
+        ),
+      );
+    }
+    // Only the slices the thread did not commit are kept, so a retry never stores a row twice.
+    const outcomes = await Promise.all(slices);
+    return { failed: outcomes.flatMap((o) => o.failed), error: outcomes.find((o) => o.error)?.error };
+  };
 
 /**
  * A log that writes when `batchRows` rows are waiting or every `flushMs`. A failed write keeps its rows in the
- * buffer and is retried on the next flush, so a store hiccup loses nothing; `close()` flushes until empty.
+ * buffer and is retried on the next flush, so a store hiccup loses nothing; `close()` flushes until empty. On a SQLite
+ * file the rows are written by a writer thread (falling back to the store's connection if the thread cannot start or
+ * stops).
  */
 export function bufferedPredictionLog(
   store: Store,
@@ -47,16 +67,26 @@ export function bufferedPredictionLog(
 ): PredictionLog {
   let buffer: unknown[][] = [];
   let writing: Promise<void> | null = null;
+  const direct = storeWriter(store);
+  const threaded = store instanceof SqliteStore && store.file !== ':memory:';
+  const thread: Promise<LogWriterThread | null> = threaded
+    ? startLogWriter(store.file).catch((e) => {
+        logger.warn({ err: e }, 'prediction-log writer thread did not start; writing on the main thread');
+        return null;
+      })
+    : Promise.resolve(null);
+  const writer = async (): Promise<LogWriter> => {
+    const t = await thread;
+    return t && !t.stopped ? threadWriter(t) : direct;
+  };
   const write = async (): Promise<void> => {
     while (buffer.length > 0) {
       const rows = buffer;
       buffer = [];
-      await serialiseFeatures(rows);
-      try {
-        await store.insertMany('predictions', columns, rows);
-      } catch (e) {
-        buffer = rows.concat(buffer); // keep them: retried on the next flush
-        logger.error({ err: e, rows: rows.length }, 'prediction log write failed; will retry');
+      const { failed, error } = await (await writer())(rows);
+      if (failed.length > 0) {
+        buffer = failed.concat(buffer); // keep them: retried on the next flush
+        logger.error({ err: error, rows: failed.length }, 'prediction log write failed; will retry');
         return;
       }
     }
@@ -71,8 +101,7 @@ export function bufferedPredictionLog(
   };
   const timer = setInterval(() => void flush(), options.flushMs);
   timer.unref();
-  // A full buffer is written on the next turn of the event loop, after the reply that filled it has been sent:
-  // SQLite writes are synchronous, and must not sit inside a request's latency.
+  // A full buffer is written on the next turn of the event loop, after the reply that filled it has been sent.
   let scheduled = false;
   const flushSoon = () => {
     if (scheduled) return;
@@ -116,6 +145,7 @@ export function bufferedPredictionLog(
       clearInterval(timer);
       for (let attempt = 0; attempt < 3 && buffer.length > 0; attempt++) await flush();
       while (writing) await writing;
+      await (await thread)?.close();
     },
   };
 }
