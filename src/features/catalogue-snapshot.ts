@@ -1,5 +1,7 @@
 /** The catalogue of snapshot features: everything the point-in-time SQL computes for one customer at one cutoff. */
-import { acquisitionChannels, billingCycles, deviceTypes, planTypes, ticketCategories } from '../data/index.js';
+// The vocabularies straight from their dependency-free module, not data/index: every fitting and snapshot thread loads
+// this layer, and data/index would load the generator, loader and checks too (~0.85 s CPU per thread from source).
+import { acquisitionChannels, billingCycles, deviceTypes, planTypes, ticketCategories } from '../data/contract/enums.js';
 import type { FeatureSpec, FeatureType } from './feature-spec.js';
 
 /** The usage, billing and support look-back windows, in days. */

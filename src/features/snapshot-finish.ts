@@ -1,5 +1,5 @@
 /** Turns the snapshot query's aggregates into catalogue features: ratios, trends, recencies, renewal dates, rounding. */
-import { ticketCategories } from '../data/index.js';
+import { ticketCategories } from '../data/contract/enums.js';
 import { snapshotFeatures } from './catalogue-snapshot.js';
 import { addMonths, dayNumber, yearOf } from './dates.js';
 import { type Category, type FeatureFrame, type FrameColumn, selectRows } from './frame.js';

@@ -4,7 +4,7 @@
  * SQL is the dialect's date cast, day difference and byte-order collation. Ratios, rounding and calendar maths happen
  * in snapshot-finish.ts so both engines return the same numbers.
  */
-import { ticketCategories } from '../data/index.js';
+import { ticketCategories } from '../data/contract/enums.js';
 import type { Dialect } from '../store/index.js';
 import { addDays } from './dates.js';
 
