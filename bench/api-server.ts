@@ -1,8 +1,12 @@
 /**
  * The server side of bench/api.ts, in its own process so the load generator does not share its event loop:
- * `churn` = the real server on the fixture model with an API key; `bare` = a bare Fastify + TypeBox route doing a
- * linear score (the ceiling). Prints one JSON line {url, key} when listening.
+ * `churn [PROJECT]` = the real server with an API key, on a copy of PROJECT (a folder `npm start` ran in: its store and
+ * its selected model) or on the serving tests' fixture model; `bare` = a bare Fastify + TypeBox route doing a linear
+ * score (the ceiling). Prints one JSON line {url, key} when listening.
  */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Type as T } from '@sinclair/typebox';
 import Fastify from 'fastify';
 import { createApiKey } from '../src/serving/index.js';
@@ -30,7 +34,12 @@ if (mode === 'bare') {
   console.log(JSON.stringify({ url, key: '' }));
   process.once('SIGTERM', () => process.exit(0)); // an orderly exit, so `node --cpu-prof` writes its profile
 } else {
-  const config = testConfig(await modelProject(), {
+  const project = process.argv[3];
+  const copy = project ? mkdtempSync(path.join(tmpdir(), 'churn-bench-project-')) : await modelProject();
+  if (project)
+    for (const part of ['data', 'models']) cpSync(path.join(project, part), path.join(copy, part), { recursive: true });
+  const config = testConfig(copy, {
+    ...(project ? { databaseUrl: 'sqlite:data/churn.db' } : {}),
     serving: {
       rateLimit: { max: 100_000_000, windowMs: 60_000 },
       uploadMaxBytes: 2 * 1024 ** 3,

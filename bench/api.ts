@@ -5,7 +5,9 @@
  * /batch_predict of 10,000 rows; a CSV job of N rows end to end (skipped with 0); and a soak at a steady rate with
  * the server's RSS sampled every few seconds, growth measured from the end of the warm-up.
  * Run: npx tsx bench/api.ts [--seconds 10] [--csv-rows 1000000] [--soak-seconds 60] [--soak-rate 1000]
- *      [--soak-warmup-seconds 60]
+ *      [--soak-warmup-seconds 60] [--project DIR]
+ * The server serves the serving tests' fixture model (logistic regression on 1,000 customers), or with --project the
+ * model and store of a folder `npm start` ran in (the default pipeline's selected model).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -25,6 +27,8 @@ const csvRows = arg('csv-rows', 1_000_000);
 const soakSeconds = arg('soak-seconds', 60);
 const soakRate = arg('soak-rate', 1000);
 const soakWarmupSeconds = arg('soak-warmup-seconds', Math.min(60, Math.round(soakSeconds / 5)));
+const projectAt = process.argv.indexOf('--project');
+const project = projectAt > 0 ? path.resolve(process.argv[projectAt + 1]) : null;
 const load1 = () => loadavg()[0].toFixed(1);
 console.error(
   `load average at start: ${loadavg()
@@ -43,7 +47,8 @@ function rssBytes(pid: number): number {
 }
 
 async function start(mode: 'churn' | 'bare'): Promise<{ child: ChildProcess; url: string; key: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'api-server.ts'), mode], {
+  const args = ['--import', 'tsx', path.join('bench', 'api-server.ts'), mode, ...(mode === 'churn' && project ? [project] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, CHURN_LOG_LEVEL: 'warn' },
   });
@@ -104,6 +109,8 @@ const rotating: Partial<autocannon.Options> = {
   requests: [{ setupRequest: (req) => ({ ...req, body: distinctBodies[next++ % POOL] }) }],
 };
 const out: string[] = [];
+const served = () =>
+  `Model served: ${card.model_id} (${card.family}), ${project ? `from ${project} (npm start)` : 'the serving tests’ fixture'}`;
 
 // 1. ceiling, then the real /predict (explanations on = the default reply, and off), one body and rotating bodies.
 const bare = await start('bare');
@@ -112,12 +119,19 @@ const ceiling = await measure(bare.child.pid!, () => load(`${bare.url}/predict`,
 await stop(bare.child);
 const churn = await start('churn');
 const pid = churn.child.pid!;
+const card = (await (await fetch(`${churn.url}/model`, { headers: { 'x-api-key': churn.key } })).json()) as {
+  model_id: string;
+  family: string;
+};
+console.error(`serving ${card.model_id} (${card.family}) from ${project ?? 'the serving tests’ fixture'}`);
 await load(`${churn.url}/predict`, churn.key, body, 2);
 const explained = await measure(pid, () => load(`${churn.url}/predict`, churn.key, body, seconds));
 const plain = await measure(pid, () => load(`${churn.url}/predict?explain=false`, churn.key, body, seconds));
 const explainedMiss = await measure(pid, () => load(`${churn.url}/predict`, churn.key, body, seconds, rotating));
 const plainMiss = await measure(pid, () => load(`${churn.url}/predict?explain=false`, churn.key, body, seconds, rotating));
 out.push(
+  served(),
+  '',
   '| route (32 connections) | req/s | p50 ms | p99 ms | non-2xx | of ceiling | server CPU µs/req | ceiling CPU / this CPU | load avg (1 min) at end |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 );

@@ -34,7 +34,7 @@ export {
 export { linearShap, type ShapExplanation } from './explain/linear-shap.js';
 export { ensembleBaseValue, type TreeEnsemble, type TreeShapExplanation } from './explain/tree-shap-ensemble.js';
 export { type TreeModel, treeEnsembleOf, treeShap } from './explain/tree-shap-models.js';
-export { treeShapEnsemble } from './explain/tree-shap-parallel.js';
+export { type TreeShapExplainer, treeShapEnsemble, treeShapExplainer } from './explain/tree-shap-parallel.js';
 // Random forest
 export { type RandomForestParams, randomForestDefaults, resolveRandomForestParams } from './forest/forest-params.js';
 export { fitRandomForest, type OutOfBag, type RandomForestModel, randomForestProba } from './forest/random-forest.js';

@@ -6,8 +6,8 @@ import {
   type Matrix,
   predictMargin,
   predictProba,
-  treeShap,
-  treeShapEnsemble,
+  treeEnsembleOf,
+  treeShapExplainer,
 } from '../ml/index.js';
 import type { ModelArtifact } from '../registry/index.js';
 
@@ -59,27 +59,18 @@ export function estimatorOf(artifact: ModelArtifact): Estimator {
     unit,
     probability: (X) => predictProba(model, X),
     margin: (X) => predictMargin(model, X),
-    shap: (X) => shapOf(model, X),
+    shap: shapOf(model),
   };
 }
 
-/** Linear SHAP for logistic regression; path-dependent TreeSHAP for trees (a booster as an additive ensemble on log-odds). */
-function shapOf(model: ClassifierModel, X: Matrix): EncodedShap {
-  switch (model.kind) {
-    case 'logistic':
-      return linearShap(model, X);
-    case 'hist_boosting':
-      return treeShapEnsemble(
-        { trees: model.trees, scale: 1, offset: model.baseMargin, nFeatures: model.nFeatures, unit: 'log-odds' },
-        X,
-      );
-    case 'decision-tree':
-    case 'random-forest':
-    case 'gradient-boosting':
-      return treeShap(model, X);
-    default:
-      return model satisfies never;
-  }
+/**
+ * Linear SHAP for logistic regression; path-dependent TreeSHAP for trees (a booster as an additive ensemble on
+ * log-odds), prepared once per loaded model: a server explains one customer at a time.
+ */
+function shapOf(model: ClassifierModel): (X: Matrix) => EncodedShap {
+  if (model.kind === 'logistic') return (X) => linearShap(model, X);
+  const explainer = treeShapExplainer(treeEnsembleOf(model));
+  return (X) => explainer.explain(X);
 }
 
 const bad = (artifact: ModelArtifact, message: string) =>

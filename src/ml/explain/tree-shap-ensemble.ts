@@ -63,34 +63,59 @@ export function ensembleDepth(trees: readonly AnyFlatTree[]): number {
 }
 
 /**
+ * An ensemble made ready to explain: its depth, base value and the pattern tables of every tree whose tables fit the
+ * budget (none for 'path', 'quadrature', or 'auto' when `tables` is off) — computed once, reused by every call.
+ */
+export interface PreparedEnsemble {
+  model: TreeEnsemble;
+  algorithm: TreeShapAlgorithm;
+  /** The budget the tables were built under (0: none). */
+  tableBudget: number;
+  baseValue: number;
+  depth: number;
+  maxNodes: number;
+  tables: readonly (PatternTree | undefined)[];
+}
+
+/** Prepares `model` for explaining, with pattern tables of at most `tableBudget` numbers in all ('auto' only). */
+export function prepareEnsemble(model: TreeEnsemble, algorithm: TreeShapAlgorithm, tableBudget: number): PreparedEnsemble {
+  let budget = algorithm === 'auto' ? tableBudget : 0;
+  let maxNodes = 1;
+  const built: (PatternTree | undefined)[] = [];
+  for (const t of model.trees) {
+    const pt = budget > 0 ? buildPatternTree(t, model.scale, Math.min(budget, TREE_TABLE_BUDGET)) : undefined;
+    if (pt) budget -= pt.table.length;
+    built.push(pt);
+    maxNodes = Math.max(maxNodes, t.feature.length);
+  }
+  const depth = ensembleDepth(model.trees);
+  return { model, algorithm, tableBudget, baseValue: ensembleBaseValue(model), depth, maxNodes, tables: built };
+}
+
+/**
+ * The table budget of a one-off call on `rows` rows: building a tree's tables costs about as much as explaining ~40
+ * rows with the walk, so only batches pay for them (a reused explainer builds them once for all its calls).
+ */
+export const tableBudgetFor = (rows: number): number => (rows >= MIN_TABLE_ROWS ? TABLE_BUDGET : 0);
+
+/**
  * Writes the SHAP values of rows [from, to) of `columns` into out[row·nFeatures + f] (which must start at zero).
  * `nextBlock`, when given, hands out blocks of rows to several threads instead (block k = rows [k·size, (k+1)·size),
  * size ≤ BLOCK). The value of a row does not depend on how rows are blocked.
  */
 export function explainRows(
-  model: TreeEnsemble,
+  prepared: PreparedEnsemble,
   columns: readonly ArrayLike<number>[],
   from: number,
   to: number,
   out: Float64Array,
   nextBlock?: { counter: Int32Array; size: number },
-  algorithm: TreeShapAlgorithm = 'auto',
 ): void {
+  const { model, tables, depth } = prepared;
   const p = model.nFeatures;
-  const depth = ensembleDepth(model.trees);
-  const walker = algorithm === 'path' ? new TreeShapWorkspace(depth) : new QuadratureTreeShap(depth);
-  const tables: (PatternTree | undefined)[] = [];
-  // Building a tree's tables costs about as much as explaining ~40 rows with the walk: worth it for batches only.
-  let budget = algorithm === 'auto' && to - from >= MIN_TABLE_ROWS ? TABLE_BUDGET : 0;
-  let maxNodes = 1;
-  for (const t of model.trees) {
-    const pt = budget > 0 ? buildPatternTree(t, model.scale, Math.min(budget, TREE_TABLE_BUDGET)) : undefined;
-    if (pt) budget -= pt.table.length;
-    tables.push(pt);
-    maxNodes = Math.max(maxNodes, t.feature.length);
-  }
-  const patterns = new PatternShap(maxNodes);
-  const xs = new Float64Array(BLOCK * p);
+  const walker = prepared.algorithm === 'path' ? new TreeShapWorkspace(depth) : new QuadratureTreeShap(depth);
+  const patterns = new PatternShap(prepared.maxNodes);
+  const xs = new Float64Array(Math.min(BLOCK, Math.max(1, to - from)) * p);
   // Tree-major inside a block of rows: one tree stays in cache while it explains every row of the block.
   const run = (a: number, b: number) => {
     for (let i = a; i < b; i++) for (let f = 0; f < p; f++) xs[(i - a) * p + f] = columns[f][i];
@@ -113,7 +138,8 @@ export function explainEnsemble(
   X: Matrix,
   algorithm: TreeShapAlgorithm = 'quadrature',
 ): TreeShapExplanation {
+  const prepared = prepareEnsemble(model, algorithm, tableBudgetFor(X.nRows));
   const values = new Float64Array(X.nRows * model.nFeatures);
-  explainRows(model, X.columns, 0, X.nRows, values, undefined, algorithm);
-  return { unit: model.unit, baseValue: ensembleBaseValue(model), nRows: X.nRows, nFeatures: model.nFeatures, values };
+  explainRows(prepared, X.columns, 0, X.nRows, values);
+  return { unit: model.unit, baseValue: prepared.baseValue, nRows: X.nRows, nFeatures: model.nFeatures, values };
 }

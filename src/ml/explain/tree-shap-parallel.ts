@@ -4,7 +4,15 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Column, Matrix } from '../matrix.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
 import { sharedColumn, treesShareable } from '../tree/tree-predict.js';
-import { BLOCK, ensembleBaseValue, explainRows, type TreeEnsemble, type TreeShapExplanation } from './tree-shap-ensemble.js';
+import {
+  BLOCK,
+  explainRows,
+  type PreparedEnsemble,
+  prepareEnsemble,
+  type TreeEnsemble,
+  type TreeShapExplanation,
+  tableBudgetFor,
+} from './tree-shap-ensemble.js';
 
 /** Below this many rows × tree nodes the work stays on one thread (a helper costs ~50–300 ms to start). */
 const MIN_PARALLEL_WORK = 30_000_000;
@@ -15,11 +23,42 @@ interface ShapJob {
   nRows: number;
   out: Float64Array;
   counter: Int32Array;
+  /** The caller's table budget: the helper builds the same tables, so a row's values do not depend on its thread. */
+  tableBudget: number;
 }
 
 /** Helper-thread side: explains blocks of rows until none are left. */
 export function runShapHelper(job: ShapJob, _port: MessagePort): void {
-  explainRows(job.model, job.columns, 0, job.nRows, job.out, { counter: job.counter, size: BLOCK });
+  const prepared = prepareEnsemble(job.model, 'auto', job.tableBudget);
+  explainRows(prepared, job.columns, 0, job.nRows, job.out, { counter: job.counter, size: BLOCK });
+}
+
+/** A reusable TreeSHAP of one model: `explain(X, nThreads)` as treeShapEnsemble, preparation paid once. */
+export interface TreeShapExplainer {
+  readonly baseValue: number;
+  explain(X: Matrix, nThreads?: number): TreeShapExplanation;
+}
+
+/** Pattern-table numbers a reusable explainer keeps (8 bytes each: 16 MiB); trees beyond it use the walk. */
+const EXPLAINER_TABLE_BUDGET = 1 << 21;
+
+/**
+ * An explainer for a model that explains many small batches (a server answering one customer at a time): its depth,
+ * base value and pattern tables are built on the first call and kept, so a single row costs one pass over each
+ * tree's splits instead of a walk with path arithmetic, and no per-call set-up.
+ */
+export function treeShapExplainer(model: TreeEnsemble): TreeShapExplainer {
+  let prepared: PreparedEnsemble | null = null;
+  const ready = () => {
+    prepared ??= prepareEnsemble(model, 'auto', EXPLAINER_TABLE_BUDGET);
+    return prepared;
+  };
+  return {
+    get baseValue() {
+      return ready().baseValue;
+    },
+    explain: (X, nThreads = 0) => explainPrepared(ready(), X, nThreads),
+  };
 }
 
 /**
@@ -27,14 +66,19 @@ export function runShapHelper(job: ShapJob, _port: MessagePort): void {
  * exactly the same code whichever thread takes it, so the values are identical for every thread count.
  */
 export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): TreeShapExplanation {
+  return explainPrepared(prepareEnsemble(model, 'auto', tableBudgetFor(X.nRows)), X, nThreads);
+}
+
+function explainPrepared(prepared: PreparedEnsemble, X: Matrix, nThreads: number): TreeShapExplanation {
+  const { model } = prepared;
   let nodes = 0;
   for (const t of model.trees) nodes += t.feature.length;
   const threads = treesShareable(model.trees) ? threadCount(nThreads, X.nRows * nodes, MIN_PARALLEL_WORK) : 1;
   const p = model.nFeatures;
-  const base = { unit: model.unit, baseValue: ensembleBaseValue(model), nRows: X.nRows, nFeatures: p };
+  const base = { unit: model.unit, baseValue: prepared.baseValue, nRows: X.nRows, nFeatures: p };
   if (threads === 1) {
     const values = new Float64Array(X.nRows * p);
-    explainRows(model, X.columns, 0, X.nRows, values);
+    explainRows(prepared, X.columns, 0, X.nRows, values);
     return { ...base, values };
   }
   const job: ShapJob = {
@@ -43,9 +87,10 @@ export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): 
     nRows: X.nRows,
     out: new Float64Array(new SharedArrayBuffer(X.nRows * p * 8)),
     counter: new Int32Array(new SharedArrayBuffer(4)),
+    tableBudget: prepared.tableBudget,
   };
   forkJoin('tree-shap', job, threads - 1, () =>
-    explainRows(job.model, job.columns, 0, job.nRows, job.out, { counter: job.counter, size: BLOCK }),
+    explainRows(prepared, job.columns, 0, job.nRows, job.out, { counter: job.counter, size: BLOCK }),
   );
   return { ...base, values: new Float64Array(job.out) };
 }

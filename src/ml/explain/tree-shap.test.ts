@@ -7,6 +7,7 @@ import { NodeBuffer } from '../tree/node-buffer.js';
 import { bruteForceShapley } from './shapley-brute.js';
 import { TreeShapWorkspace } from './tree-shap.js';
 import { explainEnsemble } from './tree-shap-ensemble.js';
+import { treeShapExplainer } from './tree-shap-parallel.js';
 import { gaussLegendre, QuadratureTreeShap } from './tree-shap-quadrature.js';
 import { buildPatternTree, PatternShap } from './tree-shap-table.js';
 
@@ -116,6 +117,28 @@ describe('TreeSHAP equals brute-force Shapley values', () => {
         for (let f = 0; f < 6; f++) expect(Math.abs(got.values[i * 6 + f] - want.phi[f])).toBeLessThan(1e-9);
       });
     }
+  });
+
+  it('a reused explainer (tables built once) gives the brute-force values for single rows and batches, call after call', () => {
+    const rand = rng(13);
+    const trees = Array.from({ length: 9 }, () => randomTree(rand, 6, 4));
+    const model = { trees, scale: 1, offset: -1.3, nFeatures: 6, unit: 'log-odds' as const };
+    const explainer = treeShapExplainer(model);
+    const rows = Array.from({ length: 40 }, () => randomRow(rand, 6));
+    const matrixOf = (xs: Float64Array[]): Matrix => ({
+      nRows: xs.length,
+      columns: Array.from({ length: 6 }, (_, f) => Float64Array.from(xs, (r) => r[f])),
+    });
+    const batch = explainer.explain(matrixOf(rows));
+    rows.forEach((x, i) => {
+      const one = explainer.explain(matrixOf([x])); // a single row, as a server asks
+      const want = bruteForceShapley(trees, x, 6, 1);
+      expect(Math.abs(one.baseValue - (-1.3 + want.base))).toBeLessThan(1e-12);
+      for (let f = 0; f < 6; f++) {
+        expect(Math.abs(one.values[f] - want.phi[f])).toBeLessThan(1e-9);
+        expect(one.values[f]).toBe(batch.values[i * 6 + f]); // the same tables whatever the batch size
+      }
+    });
   });
 });
 
