@@ -1,6 +1,6 @@
 /** The in-memory ModelHolder, and loading the registry champion into it with hot reload (verify first, then swap). */
 import { ChurnError } from '../../errors/index.js';
-import { type CurrentWatcher, currentModel, loadArtifact, modelFile, watchCurrent } from '../../registry/index.js';
+import { type CurrentWatcher, currentModel, loadArtifact, modelFile, readPointer, watchCurrent } from '../../registry/index.js';
 import { loadScorer } from '../../scoring/index.js';
 import type { ModelHolder, ServingModel } from './holder.js';
 
@@ -60,6 +60,9 @@ export function followChampion(
     async (champion) => {
       try {
         const next = champion === null ? null : await loadServingModel(modelFile(dir, champion.modelId));
+        // A promotion or rollback may have landed while this model loaded (and been adopted by its route): a stale
+        // load must not replace it. The newer pointer is itself a change this watcher reports next.
+        if ((readPointer(dir).champion?.modelId ?? null) !== (champion?.modelId ?? null)) return;
         holder.swap(next);
         options.onReload?.(next);
       } catch (e) {
