@@ -1,17 +1,18 @@
 /**
- * Large batches are scored on two threads: the caller scores the first half of the rows while one persistent worker
- * thread scores the second half from a shared-memory copy of its columns. Started on first use, unref'd so it never
- * keeps the process alive; every row is scored by the same arithmetic either way, so results do not change.
+ * Large batches are scored on two threads: the caller and one persistent worker thread take chunks of rows in turn
+ * from a shared counter, both running the same WebAssembly kernel (predict-kernel.ts) on the call's shared memory.
+ * Taking chunks rather than a fixed half means the caller never waits for a worker that is still starting: it
+ * scores whatever the worker has not taken. The worker is started on first use and unref'd so it never keeps the
+ * process alive; every row is scored by the same arithmetic on either thread, so results do not change.
  */
 
 import { Worker } from 'node:worker_threads';
-import type { Matrix } from '../matrix.js';
-import type { CompleteForest } from './complete-forest.js';
+import type { PredictLayout } from './predict-kernel.js';
 import { predictWorkerSource } from './predict-worker-source.js';
 
 let worker: Worker | undefined;
 
-/** How long a caller waits for the worker's half before scoring it itself. */
+/** How long a caller waits for the worker's chunks before scoring the rows itself. */
 const WORKER_TIMEOUT_MS = 120_000;
 
 function predictionWorker(): Worker {
@@ -26,45 +27,43 @@ function predictionWorker(): Worker {
 }
 
 /**
- * Boots the prediction worker ahead of its first batch (a worker takes ~40 ms to start: as long as scoring 10k rows).
- * A two-thread fit calls this, so the predictions that follow a fit find the worker ready.
+ * Boots the prediction worker ahead of its first batch (a worker takes ~40 ms to start). A two-thread fit calls
+ * this, so the predictions that follow a fit find the worker ready.
  */
 export function startPredictionWorker(): void {
   predictionWorker();
 }
 
 /**
- * Starts scoring rows [from, nRows) of X on the worker thread and returns a function that waits for the margins
- * (each starting at `base`), or returns undefined when the worker stopped responding. The rows are copied to shared memory first (one native copy per column).
+ * Scores rows [0, count) of the layout's segment on this thread and the worker: chunks of `chunk` rows are claimed
+ * from a shared counter (ctl[0]) and counted when done (ctl[1]). `score(from, to)` runs the kernel on this thread.
+ * Returns once every chunk is done; if the worker stopped responding, the caller rescores the whole segment.
  */
-export function scoreOnWorker(
-  forest: CompleteForest,
-  X: Matrix,
-  from: number,
+export function scoreWithWorker(
+  module: object,
+  layout: PredictLayout,
+  count: number,
+  chunk: number,
   base: number,
-  block: number,
-): () => Float64Array | undefined {
-  const n = X.nRows - from;
-  const columns = X.columns.map((c) => {
-    const shared = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
-    shared.set(c.subarray(from));
-    return shared;
-  });
-  const out = new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
-  const done = new Int32Array(new SharedArrayBuffer(4));
+  score: (from: number, to: number) => void,
+): void {
+  const nChunks = Math.ceil(count / chunk);
+  const ctl = new Int32Array(new SharedArrayBuffer(8));
   const w = predictionWorker();
-  w.postMessage({ forest, columns, out, base, block, done });
-  return () => {
-    // A worker that died cannot tell a blocked caller (its error event needs our event loop): give up after a
-    // generous bound and let the caller score the rows itself.
-    const deadline = Date.now() + WORKER_TIMEOUT_MS;
-    while (Atomics.load(done, 0) === 0) {
-      if (Atomics.wait(done, 0, 0, 1000) === 'timed-out' && Date.now() > deadline) {
-        void w.terminate();
-        worker = undefined;
-        return undefined;
-      }
+  w.postMessage({ module, memory: layout.memory, f32: layout.f32, args: layout.args, base, count, chunk, ctl });
+  for (let c = Atomics.add(ctl, 0, 1); c < nChunks; c = Atomics.add(ctl, 0, 1)) {
+    score(c * chunk, Math.min(count, (c + 1) * chunk));
+    Atomics.add(ctl, 1, 1);
+  }
+  // A worker that died cannot tell a blocked caller (its error event needs our event loop): give up after a
+  // generous bound and score the segment here.
+  const deadline = Date.now() + WORKER_TIMEOUT_MS;
+  for (let done = Atomics.load(ctl, 1); done < nChunks; done = Atomics.load(ctl, 1)) {
+    if (Atomics.wait(ctl, 1, done, 1000) === 'timed-out' && Date.now() > deadline) {
+      void w.terminate();
+      worker = undefined;
+      score(0, count);
+      return;
     }
-    return out;
-  };
+  }
 }

@@ -1,17 +1,19 @@
 /**
- * Batch prediction: rows are scored in blocks that stay in cache while every tree visits them. Depth-limited trees
- * are first laid out as complete trees so that each level is one branch-free step (x > t picks the right child).
+ * Batch prediction. Depth-limited trees are laid out as complete trees (complete-forest.ts) and scored by a
+ * WebAssembly kernel (predict-kernel.ts) over a shared-memory copy of the columns, on one thread or two
+ * (parallel-predict.ts); deeper trees are walked node by node.
  */
 
 import { checkFeatureCount } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import type { FlatTree } from '../tree/flat-tree.js';
-import { addComplete, addCompleteDense, type CompleteForest, compileForest, fillBlock } from './complete-forest.js';
+import { compileForest } from './complete-forest.js';
 import { sigmoid } from './loss.js';
 import type { HistBoostingModel } from './model.js';
-import { scoreOnWorker } from './parallel-predict.js';
+import { scoreWithWorker } from './parallel-predict.js';
+import { type ForestMemory, forestMemory, layoutFor, loadRows, marginsOf } from './predict-kernel.js';
 
-/** Rows per block: the block (rows × features, row-major) and its margins stay in L2 while all trees run. */
+/** Rows per block of the tree walk: the block's margins stay in cache while every tree visits them. */
 const BLOCK = 1024;
 
 function addWalked(trees: FlatTree[], cols: Matrix['columns'], from: number, to: number, out: Float64Array): void {
@@ -28,47 +30,53 @@ function addWalked(trees: FlatTree[], cols: Matrix['columns'], from: number, to:
   }
 }
 
-/** Adds the complete forest's leaf values to out[from..to) (out must hold the base margin). */
-function scoreRows(forest: CompleteForest, X: Matrix, from: number, to: number, out: Float64Array): void {
-  const nF = X.columns.length;
-  const block = new Float64Array(BLOCK * nF);
-  for (let start = from; start < to; start += BLOCK) {
-    const count = Math.min(to, start + BLOCK) - start;
-    if (fillBlock(X.columns, start, count, block)) addComplete(forest, block, nF, count, out, start);
-    else addCompleteDense(forest, block, nF, count, out, start);
-  }
-}
-
 /** Rows × trees from which a batch is split over two threads (below it the worker hand-off costs more). */
 const PARALLEL_MIN_WORK = 5_000_000;
 
-const compiled = new WeakMap<HistBoostingModel, CompleteForest | null>();
+/**
+ * Rows per kernel call (and per claim when two threads share a batch). Wasm code is swapped for its optimised tier
+ * only between calls (no on-stack replacement), so a cold batch must not be one long call.
+ */
+const CHUNK = 1024;
+
+/** Margins of every row of X by the complete forest (see predictMargin for nThreads). */
+function scoreComplete(fm: ForestMemory, X: Matrix, base: number, nThreads: number): Float64Array {
+  const n = X.nRows;
+  const out = new Float64Array(n);
+  const layout = layoutFor(fm, X);
+  const scoreRows = layout.f32 ? fm.kernel.score32 : fm.kernel.score64;
+  const [nTrees, thrAt, leafAt, foAt, mrAt, outAt, colAt] = layout.args;
+  const score = (from: number, to: number) => scoreRows(from, to, nTrees, thrAt, leafAt, foAt, mrAt, outAt, colAt, base);
+  const parallel = nThreads === 2 || (nThreads === 0 && n * nTrees >= PARALLEL_MIN_WORK);
+  for (let from = 0; from < n; from += layout.rows) {
+    const count = Math.min(layout.rows, n - from);
+    loadRows(layout, X, from, count);
+    if (parallel && count > CHUNK) scoreWithWorker(fm.module, layout, count, CHUNK, base, score);
+    else for (let c = 0; c < count; c += CHUNK) score(c, Math.min(count, c + CHUNK));
+    out.set(marginsOf(layout, count), from);
+  }
+  return out;
+}
+
+/** Each model's forest, laid out in its own kernel memory on its first batch (null: trees too deep, walked). */
+const compiled = new WeakMap<HistBoostingModel, ForestMemory | null>();
 
 /**
- * Raw scores (log-odds) of every row of X. nThreads: 1 = this thread only; 2 = split the rows with a worker thread;
+ * Raw scores (log-odds) of every row of X. nThreads: 1 = this thread only; 2 = share the rows with a worker thread;
  * 0 (default) = two threads when rows × trees is large. The result is the same bit for bit either way.
  */
 export function predictMargin(model: HistBoostingModel, X: Matrix, nThreads = 0): Float64Array {
   checkFeatureCount('hist_boosting', X, model.nFeatures);
   let forest = compiled.get(model);
   if (forest === undefined) {
-    forest = compileForest(model.trees);
+    const complete = compileForest(model.trees);
+    forest = complete === null ? null : forestMemory(complete);
     compiled.set(model, forest);
   }
+  if (forest !== null) return scoreComplete(forest, X, model.baseMargin, nThreads);
   const n = X.nRows;
   const out = new Float64Array(n).fill(model.baseMargin);
-  if (forest === null) {
-    for (let from = 0; from < n; from += BLOCK) addWalked(model.trees, X.columns, from, Math.min(n, from + BLOCK), out);
-    return out;
-  }
-  const parallel = nThreads === 2 || (nThreads === 0 && n * model.trees.length >= PARALLEL_MIN_WORK);
-  const mine = parallel ? Math.ceil(n / 2) : n;
-  const theirs = parallel ? scoreOnWorker(forest, X, mine, model.baseMargin, BLOCK) : undefined;
-  scoreRows(forest, X, 0, mine, out);
-  if (theirs === undefined) return out;
-  const rest = theirs();
-  if (rest !== undefined) out.set(rest, mine);
-  else scoreRows(forest, X, mine, n, out);
+  for (let from = 0; from < n; from += BLOCK) addWalked(model.trees, X.columns, from, Math.min(n, from + BLOCK), out);
   return out;
 }
 
