@@ -83,7 +83,7 @@ describe('batch prediction kernel', () => {
   // types meet ties and near-ties.
   const values = [-2, -0.5, 0, 0.1, Math.fround(0.1), 0.25, 1, 3];
 
-  for (const depth of [0, 1, 3, 6, 9])
+  for (const depth of [0, 1, 3, 6, 9, 12])
     for (const f32 of [false, true])
       it(`equals the node-by-node walk bit for bit: depth ≤ ${depth}, ${f32 ? 'float32' : 'float64'} columns, one and two threads`, () => {
         const rand = rng(100 + depth);

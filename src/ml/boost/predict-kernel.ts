@@ -1,19 +1,16 @@
 /**
- * The batch-prediction kernel: complete trees (complete-forest.ts) scored over column-major rows in one shared
- * WebAssembly memory, by a small module written here by hand and specialised for the forest's depth (levels unrolled).
- * Why WebAssembly: a fresh process runs a JavaScript loop in the interpreter until the JIT has compiled it (a cold
+ * Batch prediction in WebAssembly: each model's trees are laid out, once, as complete binary trees in a shared
+ * memory of their own (forestMemory), and a small module written here by hand, specialised for the forest's depth
+ * (levels unrolled, four rows descending together), scores column-major rows copied into that memory.
+ * Why WebAssembly: a fresh process runs JavaScript loops in the interpreter until the JIT has compiled them (a cold
  * first batch took ~1.6x a warm one), while a wasm module is compiled when it is built — its baseline code is close
- * to optimised from the first row, and V8 tiers it up in the background on its own. Each row's margin is the base
+ * to optimised from the first row, and V8 tiers it up in the background between calls. Each row's margin is the base
  * plus every tree's leaf value in tree order, with the same comparisons (x > t, NaN → the node's missing side) as
- * the JavaScript walk, so the bits are those of the reference traversal.
- *
- * Memory layout of one call (byte addresses, see layoutFor): thresholds (f64), leaf values (f64), per node the
- * byte offset of its feature's column (i32), missing-goes-right flags (u8), margins (f64, one per row), then the
- * columns (f32 when every input column is float32, else f64), `stride` bytes apart.
+ * the node-by-node walk, so the bits are those of the reference traversal.
  */
 
 import type { Matrix } from '../matrix.js';
-import type { CompleteForest } from './complete-forest.js';
+import type { FlatTree } from '../tree/flat-tree.js';
 import { F64, type FunctionDef, I32, s32, u32 } from './wasm-encoding.js';
 
 /*
@@ -40,6 +37,11 @@ const F64_NE = 0x62;
 const F64_GT = 0x64;
 const F64_ADD = 0xa0;
 const F64_PROMOTE_F32 = 0xbb;
+const EQ = 0x46;
+const NE = 0x47;
+const GT_S = 0x4a;
+const F64_INF = [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f];
+const U8_STORE = [0x3a, 0, 0];
 const I32_LOAD = [0x28, 2, 0];
 const I32_LOAD8_U = [0x2d, 0, 0];
 const I32_STORE = [0x36, 2, 0];
@@ -162,6 +164,108 @@ function offsets(): FunctionDef {
   return { name: 'offsets', params: [I32, I32, I32, I32], results: [], locals: [[1, I32]], body: c };
 }
 
+/** c ← address of element `index` (a local) of the array at local `base`, `shift` = log2 of its element size. */
+const addr = (c: number[], base: number, index: number, shift: number) => {
+  c.push(GET, base, GET, index);
+  if (shift > 0) c.push(CONST, shift, SHL);
+  c.push(ADD);
+};
+
+/**
+ * depth(nTrees, startsAt, featAt, leftAt, rightAt, queueAt) → the deepest leaf of any tree (root alone = 0), by a
+ * breadth-first walk of each tree (node indices are tree-local; tree k's nodes start at starts[k]).
+ */
+function depthOf(): FunctionDef {
+  const [nTrees, startsAt, featAt, leftAt, rightAt, queueAt] = [0, 1, 2, 3, 4, 5];
+  const [k, s, head, tail, n, d, max, q, child] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const c: number[] = [];
+  const enqueue = (side: number) => {
+    // queue[tail] = (s + side[n], d + 1)
+    c.push(GET, queueAt, GET, tail, CONST, 3, SHL, ADD, SET, q, GET, s);
+    addr(c, side, n, 2);
+    c.push(...I32_LOAD, ADD, SET, child, GET, q, GET, child, ...I32_STORE);
+    c.push(GET, q, GET, d, CONST, 1, ADD, 0x36, 2, 4);
+    increment(c, tail, 1);
+  };
+  open(c);
+  exitWhenAtLeast(c, k, nTrees);
+  addr(c, startsAt, k, 2);
+  c.push(...I32_LOAD, SET, s, GET, queueAt, GET, s, ...I32_STORE, GET, queueAt, CONST, 0, 0x36, 2, 4);
+  c.push(CONST, 0, SET, head, CONST, 1, SET, tail);
+  open(c);
+  exitWhenAtLeast(c, head, tail);
+  c.push(GET, queueAt, GET, head, CONST, 3, SHL, ADD, TEE, q, ...I32_LOAD, SET, n, GET, q, 0x28, 2, 4, SET, d);
+  increment(c, head, 1);
+  addr(c, featAt, n, 2);
+  c.push(...I32_LOAD, CONST, 0x7f, EQ, 0x04, 0x40); // if leaf: max = max(max, d)
+  c.push(GET, d, GET, max, GET, d, GET, max, GT_S, SELECT, SET, max);
+  c.push(0x05); // else: both children, one level down
+  enqueue(leftAt);
+  enqueue(rightAt);
+  c.push(0x0b);
+  close(c);
+  increment(c, k, 1);
+  close(c);
+  c.push(GET, max);
+  return { name: 'depth', params: [I32, I32, I32, I32, I32, I32], results: [I32], locals: [[9, I32]], body: c };
+}
+
+/**
+ * complete(nTrees, depth, startsAt, featAt, thrAt, leftAt, rightAt, mlAt, valAt, srcAt, outThr, outLeaf, outFeat,
+ * outMr): lays every tree out as a complete tree of `depth` levels in heap order (children 2·dst + 1, 2·dst + 2).
+ * src[dst] is the node position dst stands for; a leaf above the last level is padded with always-left nodes
+ * (threshold +Infinity, missing left) ending in copies of its value.
+ */
+function complete(): FunctionDef {
+  const [nTrees, depth, startsAt, featAt, thrAt, leftAt, rightAt, mlAt, valAt, srcAt] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [outThr, outLeaf, outFeat, outMr] = [10, 11, 12, 13];
+  const [k, s, nInner, dst, n, f, at, j, sa] = [14, 15, 16, 17, 18, 19, 20, 21, 22];
+  const c: number[] = [CONST, 1, GET, depth, SHL, CONST, 1, SUB, SET, nInner];
+  open(c);
+  exitWhenAtLeast(c, k, nTrees);
+  addr(c, startsAt, k, 2);
+  c.push(...I32_LOAD, SET, s, GET, srcAt, GET, s, ...I32_STORE);
+  c.push(GET, k, GET, nInner, MUL, SET, at, CONST, 0, SET, dst);
+  open(c);
+  exitWhenAtLeast(c, dst, nInner);
+  addr(c, srcAt, dst, 2);
+  c.push(...I32_LOAD, SET, n);
+  addr(c, featAt, n, 2);
+  c.push(...I32_LOAD, TEE, f, CONST, 0x7f, EQ, 0x04, 0x40);
+  // padding: feature 0, +Infinity, missing left; both children stand for the same leaf
+  c.push(GET, outThr, GET, at, GET, dst, ADD, CONST, 3, SHL, ADD, ...F64_INF, ...F64_STORE);
+  c.push(GET, srcAt, GET, dst, CONST, 3, SHL, ADD, TEE, sa, GET, n, 0x36, 2, 4, GET, sa, GET, n, 0x36, 2, 8);
+  c.push(0x05);
+  c.push(GET, outFeat, GET, at, GET, dst, ADD, CONST, 2, SHL, ADD, GET, f, ...I32_STORE);
+  c.push(GET, outThr, GET, at, GET, dst, ADD, CONST, 3, SHL, ADD);
+  addr(c, thrAt, n, 3);
+  c.push(...F64_LOAD, ...F64_STORE);
+  c.push(GET, outMr, GET, at, GET, dst, ADD, ADD);
+  addr(c, mlAt, n, 0);
+  c.push(...I32_LOAD8_U, CONST, 1, NE, ...U8_STORE);
+  c.push(GET, srcAt, GET, dst, CONST, 3, SHL, ADD, TEE, sa, GET, s);
+  addr(c, leftAt, n, 2);
+  c.push(...I32_LOAD, ADD, 0x36, 2, 4, GET, sa, GET, s);
+  addr(c, rightAt, n, 2);
+  c.push(...I32_LOAD, ADD, 0x36, 2, 8);
+  c.push(0x0b);
+  increment(c, dst, 1);
+  close(c);
+  // leaves: outLeaf[k·(nInner + 1) + j] = value[src[nInner + j]]
+  c.push(CONST, 0, SET, j);
+  open(c);
+  c.push(GET, j, GET, nInner, GT_U, 0x0d, 1);
+  c.push(GET, outLeaf, GET, at, GET, k, ADD, GET, j, ADD, CONST, 3, SHL, ADD);
+  c.push(GET, valAt, GET, srcAt, GET, nInner, GET, j, ADD, CONST, 2, SHL, ADD, ...I32_LOAD, CONST, 3, SHL, ADD);
+  c.push(...F64_LOAD, ...F64_STORE);
+  increment(c, j, 1);
+  close(c);
+  increment(c, k, 1);
+  close(c);
+  const params: number[] = new Array(14).fill(I32);
+  return { name: 'complete', params, results: [], locals: [[9, I32]], body: c };
+}
+
 const append = (c: number[], bytes: readonly number[]) => {
   for (let i = 0; i < bytes.length; i++) c.push(bytes[i]);
 };
@@ -262,9 +366,10 @@ const SEGMENT_BYTES = 32 * 2 ** 20;
 const PAGE = 65536;
 
 /**
- * One model's forest in its own shared memory, kept with the model: thresholds (f64), leaf values (f64), feature
- * indices (i32), per-node column offsets (i32, for the current row stride) and missing-goes-right flags (u8), then a
- * row region (margins, then the columns) that grows with the largest batch seen, up to SEGMENT_BYTES.
+ * One model's forest in its own shared memory, kept with the model: the trees as given (flat arrays, used once to
+ * lay the forest out), then the complete forest — thresholds (f64), leaf values (f64), feature indices (i32),
+ * per-node column offsets (i32, for the current row stride), missing-goes-right flags (u8) — then a row region
+ * (margins, then the columns) that grows with the largest batch seen, up to SEGMENT_BYTES.
  */
 export interface ForestMemory {
   module: object;
@@ -283,24 +388,82 @@ export interface ForestMemory {
   stride: number;
 }
 
-/** Lays the complete forest out in a fresh memory (once per model). */
-export function forestMemory(forest: CompleteForest): ForestMemory {
-  const { nTrees, depth } = forest;
+/** Trees up to this depth are laid out as complete trees (2^depth leaves each); deeper trees are walked. */
+export const MAX_COMPLETE_DEPTH = 10;
+
+let layoutModule: object | undefined;
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/**
+ * Copies the trees into a fresh memory and lays them out there as complete trees of the ensemble's largest depth,
+ * in WebAssembly: the same walk in JavaScript cost ~20 ms of interpreted code on a cold first batch of 300 trees.
+ * Null when the trees are too deep for the complete layout to pay.
+ */
+export function forestMemory(trees: readonly FlatTree[]): ForestMemory | null {
+  const nTrees = trees.length;
+  let total = 0;
+  let widest = 1;
+  for (const t of trees) {
+    total += t.feature.length;
+    widest = Math.max(widest, t.feature.length);
+  }
+  const inThr = 0;
+  const inVal = inThr + total * 8;
+  const inFeat = inVal + total * 8;
+  const inLeft = inFeat + total * 4;
+  const inRight = inLeft + total * 4;
+  const startsAt = inRight + total * 4;
+  const queueAt = startsAt + (nTrees + 1) * 4;
+  const inMl = queueAt + widest * 8;
+  const forestAt = align8(inMl + total);
+  const maxForest = nTrees * ((2 ** MAX_COMPLETE_DEPTH - 1) * 17 + 2 ** MAX_COMPLETE_DEPTH * 12) + 64;
+  const memory = new wasmApi.Memory({
+    initial: Math.ceil(forestAt / PAGE) + 1,
+    maximum: Math.ceil((forestAt + maxForest + SEGMENT_BYTES) / PAGE) + 2,
+    shared: true,
+  });
+  let buf = memory.buffer;
+  const thr = new Float64Array(buf, inThr, total);
+  const val = new Float64Array(buf, inVal, total);
+  const feat = new Int32Array(buf, inFeat, total);
+  const left = new Int32Array(buf, inLeft, total);
+  const right = new Int32Array(buf, inRight, total);
+  const starts = new Int32Array(buf, startsAt, nTrees + 1);
+  const ml = new Uint8Array(buf, inMl, total);
+  let at = 0;
+  for (let k = 0; k < nTrees; k++) {
+    const t = trees[k];
+    starts[k] = at;
+    thr.set(t.threshold, at);
+    val.set(t.value, at);
+    feat.set(t.feature, at);
+    left.set(t.left, at);
+    right.set(t.right, at);
+    ml.set(t.missingLeft, at);
+    at += t.feature.length;
+  }
+  layoutModule ??= new wasmApi.Module(moduleBytes([depthOf(), complete()]));
+  const lay = new wasmApi.Instance(layoutModule, { env: { memory } }).exports as {
+    depth(...args: number[]): number;
+    complete(...args: number[]): void;
+  };
+  const depth = lay.depth(nTrees, startsAt, inFeat, inLeft, inRight, queueAt);
+  if (depth > MAX_COMPLETE_DEPTH) return null;
   const nNodes = nTrees * (2 ** depth - 1);
   const nLeaves = nTrees * 2 ** depth;
-  const thrAt = 0;
+  const thrAt = forestAt;
   const leafAt = thrAt + nNodes * 8;
   const featAt = leafAt + nLeaves * 8;
   const foAt = featAt + nNodes * 4;
-  const mrAt = foAt + nNodes * 4;
-  const rowsAt = Math.ceil((mrAt + nNodes) / 8) * 8;
+  const srcAt = foAt + nNodes * 4;
+  const mrAt = srcAt + 2 ** (depth + 1) * 4;
+  const rowsAt = align8(mrAt + nNodes);
   const pages = Math.ceil(rowsAt / PAGE) + 1;
-  const memory = new wasmApi.Memory({ initial: pages, maximum: pages + Math.ceil(SEGMENT_BYTES / PAGE), shared: true });
-  const buf = memory.buffer;
-  new Float64Array(buf, thrAt, nNodes).set(forest.threshold);
-  new Float64Array(buf, leafAt, nLeaves).set(forest.leaf);
-  new Int32Array(buf, featAt, nNodes).set(forest.feature);
-  new Uint8Array(buf, mrAt, nNodes).set(forest.missingRight);
+  const have = buf.byteLength / PAGE;
+  if (pages > have) memory.grow(pages - have);
+  buf = memory.buffer;
+  lay.complete(nTrees, depth, startsAt, inFeat, inThr, inLeft, inRight, inMl, inVal, srcAt, thrAt, leafAt, featAt, mrAt);
   const module = predictModule(depth);
   const kernel = new wasmApi.Instance(module, { env: { memory } }).exports as PredictKernel;
   return { module, memory, kernel, nTrees, nNodes, thrAt, leafAt, featAt, foAt, mrAt, rowsAt, stride: 0 };

@@ -1,13 +1,12 @@
 /**
- * Batch prediction. Depth-limited trees are laid out as complete trees (complete-forest.ts) and scored by a
- * WebAssembly kernel (predict-kernel.ts) over a shared-memory copy of the columns, on one thread or two
- * (parallel-predict.ts); deeper trees are walked node by node.
+ * Batch prediction. Depth-limited trees are laid out as complete trees and scored by a WebAssembly kernel over a
+ * shared-memory copy of the columns (predict-kernel.ts), on one thread or two (parallel-predict.ts); deeper trees
+ * are walked node by node.
  */
 
 import { checkFeatureCount } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import type { FlatTree } from '../tree/flat-tree.js';
-import { compileForest } from './complete-forest.js';
 import { sigmoid } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { scoreWithWorker } from './parallel-predict.js';
@@ -69,8 +68,7 @@ export function predictMargin(model: HistBoostingModel, X: Matrix, nThreads = 0)
   checkFeatureCount('hist_boosting', X, model.nFeatures);
   let forest = compiled.get(model);
   if (forest === undefined) {
-    const complete = compileForest(model.trees);
-    forest = complete === null ? null : forestMemory(complete);
+    forest = forestMemory(model.trees);
     compiled.set(model, forest);
   }
   if (forest !== null) return scoreComplete(forest, X, model.baseMargin, nThreads);
