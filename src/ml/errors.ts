@@ -1,6 +1,7 @@
 /** The two typed errors of src/ml (bad hyper-parameter, bad data shape) and the input guards that raise them. */
 
 import type { Matrix } from './matrix.js';
+import type { RankedColumns } from './tree/ranked-columns.js';
 
 /** A hyper-parameter is out of range or of the wrong kind; names the estimator, the parameter and the value. */
 export class MlParamError extends Error {
@@ -53,6 +54,15 @@ export function checkFeatureCount(estimator: string, X: Matrix, nFeatures: numbe
       got: X.columns.length,
       expected: nFeatures,
     });
+}
+
+/** Throws unless `presorted` (when given) has X's shape: ranks of X's columns, one per row (the values are trusted). */
+export function checkPresorted(estimator: string, X: Matrix, presorted: RankedColumns | undefined): void {
+  if (presorted && (presorted.nRows !== X.nRows || presorted.ranks.length !== X.columns.length))
+    throw new MlShapeError(
+      `${estimator}: presorted columns are ${presorted.nRows} × ${presorted.ranks.length}, X is ${X.nRows} × ${X.columns.length}`,
+      { rows: presorted.nRows, columns: presorted.ranks.length },
+    );
 }
 
 /** Throws unless y is a 0/1 label vector of length n. */

@@ -97,5 +97,6 @@ export {
   resolveDecisionTreeParams,
 } from './tree/decision-tree.js';
 export { type AnyFlatTree, type FlatTree, leafIndex, type NarrowFlatTree, nodeCount, treeDepth } from './tree/flat-tree.js';
+export { type RankedColumns, rankColumns } from './tree/ranked-columns.js';
 export type { MaxFeatures, TreeShapeParams } from './tree/tree-params.js';
 export { addTreeValues, sumTreeValues } from './tree/tree-predict.js';

@@ -1,5 +1,13 @@
 /** The hyper-parameter search of one family: configurations in order, scored on held-out rows, within a reproducible budget. */
-import { averagePrecision, type ClassifierModel, type Matrix, predictProba, rocAuc } from '../ml/index.js';
+import {
+  averagePrecision,
+  type ClassifierModel,
+  type Matrix,
+  predictProba,
+  type RankedColumns,
+  rankColumns,
+  rocAuc,
+} from '../ml/index.js';
 import type { Config, EstimatorSpec } from './estimators/spec.js';
 
 /** The rows a search fits on and scores on (never the out-of-time validation cutoff). */
@@ -45,6 +53,11 @@ export function searchFamily(
   const positives = count(y);
   const trials: SearchTrial[] = [];
   let best: { index: number; config: Config; model: ClassifierModel; scores: Float64Array; prAuc: number } | undefined;
+  let ranked: RankedColumns | undefined;
+  const presorted = () => {
+    ranked ??= rankColumns(X);
+    return ranked;
+  };
   for (const [i, config] of plan.configs.entries()) {
     const estimate = plan.estimates[i];
     const fitted = spec.fit(X, y, config, {
@@ -52,6 +65,7 @@ export function searchFamily(
       positives,
       seed: data.seed,
       validation: { X: data.score.X, y: data.score.y },
+      presorted,
     });
     const p = predictProba(fitted.model, data.score.X);
     const trial = {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MlParamError } from '../errors.js';
+import { MlParamError, MlShapeError } from '../errors.js';
 import { fitLogistic } from '../linear/logistic-fit.js';
 import { logisticProba } from '../linear/logistic-model.js';
 import { rocAuc } from '../metrics/roc.js';
 import { deserializeModel, serializeModel } from '../serialize.js';
 import { nonlinearData, splitAt } from '../tree/fixtures/nonlinear.js';
+import { rankColumns } from '../tree/ranked-columns.js';
 import { fitRandomForest, type RandomForestModel, randomForestProba } from './random-forest.js';
 
 const { train, test } = splitAt(nonlinearData(3000, 1), 2000);
@@ -25,6 +26,16 @@ describe('random forest', () => {
     expect(lrAuc).toBeLessThan(0.7);
     expect(rfAuc).toBeGreaterThan(0.8);
     expect(rfAuc - lrAuc).toBeGreaterThan(0.15);
+  });
+
+  it('fits the same forest from columns presorted once (a search reuses them), on one thread or two', () => {
+    const params = { nEstimators: 8, minSamplesLeaf: 3, oobScore: true, seed: 9 };
+    const presorted = rankColumns(train.X);
+    for (const nThreads of [1, 2])
+      expect(fitRandomForest(train.X, train.y, { ...params, nThreads }, undefined, presorted)).toEqual(
+        fitRandomForest(train.X, train.y, { ...params, nThreads }),
+      );
+    expect(() => fitRandomForest(test.X, test.y, params, undefined, presorted)).toThrow(MlShapeError);
   });
 
   it('reports an out-of-bag score close to the test score, over rows some tree left out', () => {

@@ -1,12 +1,12 @@
 /** Random forest classifier: bootstrap + per-node feature draws, mean of leaf probabilities, out-of-bag score, both cores. */
 
-import { checkFeatureCount, checkLabels, checkMatrix, checkWeights } from '../errors.js';
+import { checkFeatureCount, checkLabels, checkMatrix, checkPresorted, checkWeights } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { rocAuc } from '../metrics/roc.js';
 import { forkJoin, threadCount } from '../parallel/helpers.js';
 import type { NarrowFlatTree } from '../tree/flat-tree.js';
 import { meanImportance } from '../tree/importance.js';
-import { rankColumns } from '../tree/ranked-columns.js';
+import { isShared, type RankedColumns, rankColumns } from '../tree/ranked-columns.js';
 import { growSettings } from '../tree/tree-params.js';
 import { sumTreeValues } from '../tree/tree-predict.js';
 import { treeSeeds } from './bootstrap.js';
@@ -44,13 +44,15 @@ const MIN_PARALLEL_WORK = 2_000_000;
 
 /**
  * Fits a random forest. Tree t depends only on (seed, t), so the model is identical for every nThreads; with more than
- * one thread the trees are grown by worker threads sharing the presorted columns.
+ * one thread the trees are grown by worker threads sharing the presorted columns. `presorted` = rankColumns(X), when
+ * the caller fits the same X several times (a search); the same model either way.
  */
 export function fitRandomForest(
   X: Matrix,
   y: ArrayLike<number>,
   params?: Partial<RandomForestParams>,
   weights?: ArrayLike<number>,
+  presorted?: RankedColumns,
 ): RandomForestModel {
   const prm = resolveRandomForestParams(params);
   checkMatrix('random_forest', X);
@@ -59,7 +61,9 @@ export function fitRandomForest(
   const n = X.nRows;
   const threads = threadCount(prm.nThreads, n * prm.nEstimators, MIN_PARALLEL_WORK);
   const shared = threads > 1;
-  const data = rankColumns(X, shared);
+  checkPresorted('random_forest', X, presorted);
+  // Helper threads read the ranks in place, so they must live in shared memory.
+  const data = presorted && (!shared || isShared(presorted)) ? presorted : rankColumns(X, shared);
   const job: ForestJob = {
     nRows: n,
     ranks: data.ranks,

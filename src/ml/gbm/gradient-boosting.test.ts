@@ -6,6 +6,7 @@ import type { Matrix } from '../matrix.js';
 import { rocAuc } from '../metrics/roc.js';
 import { deserializeModel, serializeModel } from '../serialize.js';
 import { nonlinearData, splitAt } from '../tree/fixtures/nonlinear.js';
+import { rankColumns } from '../tree/ranked-columns.js';
 import {
   fitGradientBoosting,
   type GradientBoostingModel,
@@ -47,6 +48,15 @@ describe('gradient boosting', () => {
     const c = fitGradientBoosting(train.X, train.y, { nEstimators: 5, subsample: 0.5, seed: 2 });
     expect(serializeModel(a)).toBe(serializeModel(b));
     expect(serializeModel(a)).not.toBe(serializeModel(c));
+  });
+
+  it('fits the same model from columns presorted once (a search reuses them); presorted columns of another X are refused', () => {
+    const params = { nEstimators: 5, subsample: 0.5, seed: 1 };
+    const presorted = rankColumns(train.X);
+    expect(serializeModel(fitGradientBoosting(train.X, train.y, params, undefined, presorted))).toBe(
+      serializeModel(fitGradientBoosting(train.X, train.y, params)),
+    );
+    expect(() => fitGradientBoosting(test.X, test.y, params, undefined, presorted)).toThrow(MlShapeError);
   });
 
   it('survives a JSON round trip with identical predictions', () => {

@@ -1,12 +1,12 @@
 /** Classic gradient boosting for churn (log loss): regression trees on residuals, Newton leaves, shrinkage, subsampling. */
 
-import { checkFeatureCount, checkLabels, checkMatrix, checkWeights, MlShapeError } from '../errors.js';
+import { checkFeatureCount, checkLabels, checkMatrix, checkPresorted, checkWeights, MlShapeError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { rng } from '../random.js';
 import type { FlatTree } from '../tree/flat-tree.js';
 import { TreeGrower } from '../tree/grow.js';
 import { normaliseImportance } from '../tree/importance.js';
-import { rankColumns } from '../tree/ranked-columns.js';
+import { type RankedColumns, rankColumns } from '../tree/ranked-columns.js';
 import { growSettings } from '../tree/tree-params.js';
 import { addTreeValues, sumTreeValues } from '../tree/tree-predict.js';
 import { type GradientBoostingParams, resolveGradientBoostingParams } from './gbm-params.js';
@@ -29,12 +29,16 @@ export interface GradientBoostingModel {
   trainLoss: Float64Array;
 }
 
-/** Fits gradient boosting on 0/1 labels. Missing values (NaN) are routed by a direction learned at every split. */
+/**
+ * Fits gradient boosting on 0/1 labels. Missing values (NaN) are routed by a direction learned at every split.
+ * `presorted` = rankColumns(X), when the caller fits the same X several times (a search); the same model either way.
+ */
 export function fitGradientBoosting(
   X: Matrix,
   y: ArrayLike<number>,
   params?: Partial<GradientBoostingParams>,
   weights?: ArrayLike<number>,
+  presorted?: RankedColumns,
 ): GradientBoostingModel {
   const prm = resolveGradientBoostingParams(params);
   checkMatrix('gradient_boosting', X);
@@ -43,7 +47,8 @@ export function fitGradientBoosting(
   const n = X.nRows;
   const baseWeight = Float64Array.from({ length: n }, (_, i) => (weights ? weights[i] : 1));
   const init = priorLogOdds(y, baseWeight);
-  const grower = new TreeGrower(rankColumns(X));
+  checkPresorted('gradient_boosting', X, presorted);
+  const grower = new TreeGrower(presorted ?? rankColumns(X));
   const settings = growSettings('gradient_boosting', 'mse', prm, X.columns.length);
   const rand = rng(prm.seed);
   const margin = new Float64Array(n).fill(init);

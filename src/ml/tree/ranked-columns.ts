@@ -137,6 +137,9 @@ function search(a: Float64Array, v: number): number {
   return lo;
 }
 
+/** Whether every rank array lives in shared memory (worker threads can read it in place). */
+export const isShared = (data: RankedColumns) => data.ranks.every((r) => r.buffer instanceof SharedArrayBuffer);
+
 /** The largest number of distinct values over all columns (sizes the split-search scratch). */
 export function maxDistinct(data: RankedColumns): number {
   let m = 1;

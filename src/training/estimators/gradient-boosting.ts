@@ -25,15 +25,21 @@ export const gradientBoostingSpec: EstimatorSpec = {
     );
   },
   fit(X, y, config, context) {
-    const model = fitGradientBoosting(X, y, {
-      nEstimators: num(config, 'nEstimators'),
-      learningRate: num(config, 'learningRate'),
-      maxDepth: num(config, 'maxDepth'),
-      subsample: num(config, 'subsample'),
-      maxFeatures: num(config, 'maxFeatures'),
-      minSamplesLeaf: num(config, 'minSamplesLeaf'),
-      seed: context.seed,
-    });
+    const model = fitGradientBoosting(
+      X,
+      y,
+      {
+        nEstimators: num(config, 'nEstimators'),
+        learningRate: num(config, 'learningRate'),
+        maxDepth: num(config, 'maxDepth'),
+        subsample: num(config, 'subsample'),
+        maxFeatures: num(config, 'maxFeatures'),
+        minSamplesLeaf: num(config, 'minSamplesLeaf'),
+        seed: context.seed,
+      },
+      undefined,
+      context.presorted?.(),
+    );
     return { model, config };
   },
 };

@@ -37,6 +37,7 @@ export const randomForestSpec: EstimatorSpec = {
         nThreads: 0,
       },
       balancedWeights(y, context.positives),
+      context.presorted?.(),
     );
     return { model, config };
   },

@@ -1,6 +1,6 @@
 /** What the pipeline knows about one candidate family: preprocessing mode, search grid, cost estimate and fit. */
 import type { PreprocessMode } from '../../features/index.js';
-import type { ClassifierModel, Matrix } from '../../ml/index.js';
+import type { ClassifierModel, Matrix, RankedColumns } from '../../ml/index.js';
 import type { CandidateFamily } from '../families.js';
 
 /** One hyper-parameter configuration, as plain JSON (recorded in the artifact and the search log). */
@@ -14,6 +14,11 @@ export interface FitContext {
   seed: number;
   /** Held-out rows for early stopping (search fits only; the final refit has none). */
   validation?: { X: Matrix; y: Uint8Array };
+  /**
+   * X's columns presorted for exact-split trees, ranked on first call and shared by every fit of the same X (a search
+   * fits each configuration on one matrix: ~0.2 s of ranking per fit at 5,000 customers). Absent: the fit ranks X itself.
+   */
+  presorted?: () => RankedColumns;
 }
 
 /** A fitted candidate model and the parameters that reproduce it without a validation set. */
