@@ -50,7 +50,8 @@ export function scoreWithWorker(
   const nChunks = Math.ceil(count / chunk);
   const ctl = new Int32Array(new SharedArrayBuffer(8));
   const w = predictionWorker();
-  w.postMessage({ module, memory: layout.memory, f32: layout.f32, args: layout.args, base, count, chunk, ctl });
+  const { memory, f32, nF, stride, args } = layout;
+  w.postMessage({ module, memory, f32, nF, stride, args, base, count, chunk, ctl });
   for (let c = Atomics.add(ctl, 0, 1); c < nChunks; c = Atomics.add(ctl, 0, 1)) {
     score(c * chunk, Math.min(count, (c + 1) * chunk));
     Atomics.add(ctl, 1, 1);

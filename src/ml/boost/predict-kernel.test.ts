@@ -97,6 +97,14 @@ describe('batch prediction kernel', () => {
         expect(predictMargin(m, X, 2)).toEqual(expected);
         const one: Matrix = { nRows: 1, columns: X.columns.map((c) => c.subarray(7, 8)) };
         expect(predictMargin(m, one)).toEqual(expected.subarray(7, 8));
+        // No NaN in the first 1,500 rows: the first chunk is scored by the dense variant, the others are not.
+        const partly: Matrix = {
+          nRows: X.nRows,
+          columns: X.columns.map((c) => c.map((v, i) => (i < 1_500 && v !== v ? 0.1 : v))),
+        };
+        const expectedPartly = walked(m, partly);
+        expect(predictMargin(m, partly, 1)).toEqual(expectedPartly);
+        expect(predictMargin(m, partly, 2)).toEqual(expectedPartly);
       });
 
   it('scores a batch larger than its memory segment in pieces, with the same bits', () => {

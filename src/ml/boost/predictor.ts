@@ -10,7 +10,7 @@ import type { FlatTree } from '../tree/flat-tree.js';
 import { sigmoid } from './loss.js';
 import type { HistBoostingModel } from './model.js';
 import { scoreWithWorker } from './parallel-predict.js';
-import { type ForestMemory, forestMemory, layoutFor, loadRows, marginsOf } from './predict-kernel.js';
+import { type ForestMemory, forestMemory, layoutFor, loadRows, marginsOf, scoreChunk } from './predict-kernel.js';
 
 /** Rows per block of the tree walk: the block's margins stay in cache while every tree visits them. */
 const BLOCK = 1024;
@@ -43,10 +43,8 @@ function scoreComplete(fm: ForestMemory, X: Matrix, base: number, nThreads: numb
   const n = X.nRows;
   const out = new Float64Array(n);
   const layout = layoutFor(fm, X);
-  const scoreRows = layout.f32 ? fm.kernel.score32 : fm.kernel.score64;
-  const [nTrees, thrAt, leafAt, foAt, mrAt, outAt, colAt] = layout.args;
-  const score = (from: number, to: number) => scoreRows(from, to, nTrees, thrAt, leafAt, foAt, mrAt, outAt, colAt, base);
-  const parallel = nThreads === 2 || (nThreads === 0 && n * nTrees >= PARALLEL_MIN_WORK);
+  const score = (from: number, to: number) => scoreChunk(fm.kernel, layout, from, to, base);
+  const parallel = nThreads === 2 || (nThreads === 0 && n * fm.nTrees >= PARALLEL_MIN_WORK);
   for (let from = 0; from < n; from += layout.rows) {
     const count = Math.min(layout.rows, n - from);
     loadRows(layout, X, from, count);
