@@ -40,14 +40,15 @@ const F64_PROMOTE_F32 = 0xbb;
 const EQ = 0x46;
 const NE = 0x47;
 const GT_S = 0x4a;
-const F64_INF = [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f];
-const U8_STORE = [0x3a, 0, 0];
-const I32_LOAD = [0x28, 2, 0];
-const I32_LOAD8_U = [0x2d, 0, 0];
-const I32_STORE = [0x36, 2, 0];
-const F32_LOAD = [0x2a, 2, 0];
-const F64_LOAD = [0x2b, 3, 0];
-const F64_STORE = [0x39, 3, 0];
+const F64_CONST = 0x44;
+// Memory instructions, each followed by its memarg: alignment (log2 of the access size) and a static offset.
+const I32_LOAD = 0x28;
+const I32_LOAD8_U = 0x2d;
+const I32_STORE = 0x36;
+const F32_LOAD = 0x2a;
+const F64_LOAD = 0x2b;
+const F64_STORE = 0x39;
+const U8_STORE = 0x3a;
 
 const int = (c: number[], v: number) => {
   c.push(CONST);
@@ -80,11 +81,11 @@ const L = { blk: 10, end: 11, k: 12, tb: 13, kk: 14, lk: 15, i: 16, a: 17, ra: 1
 function level(c: number[], r: number, f32: boolean, dense: boolean): void {
   const a = L.a + r;
   const x = L.x + r;
-  c.push(GET, P.foAt, GET, a, CONST, 2, SHL, ADD, ...I32_LOAD, GET, L.ra + r, ADD);
-  push(c, f32 ? F32_LOAD : F64_LOAD);
+  c.push(GET, P.foAt, GET, a, CONST, 2, SHL, ADD, I32_LOAD, 2, 0, GET, L.ra + r, ADD);
+  c.push(f32 ? F32_LOAD : F64_LOAD, f32 ? 2 : 3, 0);
   if (f32) c.push(F64_PROMOTE_F32);
-  c.push(TEE, x, GET, P.thrAt, GET, a, CONST, 3, SHL, ADD, ...F64_LOAD, F64_GT);
-  if (!dense) c.push(GET, x, GET, x, F64_NE, GET, P.mrAt, GET, a, ADD, ...I32_LOAD8_U, AND, OR);
+  c.push(TEE, x, GET, P.thrAt, GET, a, CONST, 3, SHL, ADD, F64_LOAD, 3, 0, F64_GT);
+  if (!dense) c.push(GET, x, GET, x, F64_NE, GET, P.mrAt, GET, a, ADD, I32_LOAD8_U, 0, 0, AND, OR);
   c.push(GET, a, GET, a, ADD, ADD, GET, L.kk, ADD, SET, a);
 }
 
@@ -99,8 +100,8 @@ function descend(c: number[], lanes: number, depth: number, f32: boolean, dense:
   // The row address is no longer needed: it holds out's address for the add.
   for (let r = 0; r < lanes; r++) {
     c.push(GET, P.outAt, GET, L.i, CONST, r, ADD, CONST, 3, SHL, ADD, TEE, L.ra + r);
-    c.push(GET, L.ra + r, ...F64_LOAD);
-    c.push(GET, P.leafAt, GET, L.a + r, GET, L.lk, ADD, CONST, 3, SHL, ADD, ...F64_LOAD, F64_ADD, ...F64_STORE);
+    c.push(GET, L.ra + r, F64_LOAD, 3, 0);
+    c.push(GET, P.leafAt, GET, L.a + r, GET, L.lk, ADD, CONST, 3, SHL, ADD, F64_LOAD, 3, 0, F64_ADD, F64_STORE, 3, 0);
   }
 }
 
@@ -115,7 +116,7 @@ function score(depth: number, f32: boolean, dense: boolean): FunctionDef {
   c.push(GET, L.blk, SET, L.i);
   open(c); // out[i] = base
   exitWhenAtLeast(c, L.i, L.end);
-  c.push(GET, P.outAt, GET, L.i, CONST, 3, SHL, ADD, GET, P.base, ...F64_STORE);
+  c.push(GET, P.outAt, GET, L.i, CONST, 3, SHL, ADD, GET, P.base, F64_STORE, 3, 0);
   increment(c, L.i, 1);
   close(c);
   c.push(CONST, 0, SET, L.k, CONST, 0, SET, L.tb);
@@ -166,7 +167,7 @@ function missing(f32: boolean): FunctionDef {
   open(c);
   exitWhenAtLeast(c, p, end);
   c.push(GET, p);
-  push(c, f32 ? F32_LOAD : F64_LOAD);
+  c.push(f32 ? F32_LOAD : F64_LOAD, f32 ? 2 : 3, 0);
   if (f32) c.push(F64_PROMOTE_F32);
   c.push(TEE, 8, GET, 8, F64_NE, 0x04, 0x40, CONST, 1, 0x0f, 0x0b); // NaN ≠ NaN: return 1
   increment(c, p, f32 ? 4 : 8);
@@ -192,7 +193,7 @@ function offsets(): FunctionDef {
   const c: number[] = [GET, at, GET, n, CONST, 2, SHL, ADD, SET, end];
   open(c);
   exitWhenAtLeast(c, at, end);
-  c.push(GET, to, GET, at, ...I32_LOAD, GET, stride, MUL, ...I32_STORE);
+  c.push(GET, to, GET, at, I32_LOAD, 2, 0, GET, stride, MUL, I32_STORE, 2, 0);
   increment(c, at, 4);
   increment(c, to, 4);
   close(c);
@@ -218,21 +219,21 @@ function depthOf(): FunctionDef {
     // queue[tail] = (s + side[n], d + 1)
     c.push(GET, queueAt, GET, tail, CONST, 3, SHL, ADD, SET, q, GET, s);
     addr(c, side, n, 2);
-    c.push(...I32_LOAD, ADD, SET, child, GET, q, GET, child, ...I32_STORE);
-    c.push(GET, q, GET, d, CONST, 1, ADD, 0x36, 2, 4);
+    c.push(I32_LOAD, 2, 0, ADD, SET, child, GET, q, GET, child, I32_STORE, 2, 0);
+    c.push(GET, q, GET, d, CONST, 1, ADD, I32_STORE, 2, 4);
     increment(c, tail, 1);
   };
   open(c);
   exitWhenAtLeast(c, k, nTrees);
   addr(c, startsAt, k, 2);
-  c.push(...I32_LOAD, SET, s, GET, queueAt, GET, s, ...I32_STORE, GET, queueAt, CONST, 0, 0x36, 2, 4);
+  c.push(I32_LOAD, 2, 0, SET, s, GET, queueAt, GET, s, I32_STORE, 2, 0, GET, queueAt, CONST, 0, I32_STORE, 2, 4);
   c.push(CONST, 0, SET, head, CONST, 1, SET, tail);
   open(c);
   exitWhenAtLeast(c, head, tail);
-  c.push(GET, queueAt, GET, head, CONST, 3, SHL, ADD, TEE, q, ...I32_LOAD, SET, n, GET, q, 0x28, 2, 4, SET, d);
+  c.push(GET, queueAt, GET, head, CONST, 3, SHL, ADD, TEE, q, I32_LOAD, 2, 0, SET, n, GET, q, I32_LOAD, 2, 4, SET, d);
   increment(c, head, 1);
   addr(c, featAt, n, 2);
-  c.push(...I32_LOAD, CONST, 0x7f, EQ, 0x04, 0x40); // if leaf: max = max(max, d)
+  c.push(I32_LOAD, 2, 0, CONST, 0x7f, EQ, 0x04, 0x40); // if leaf: max = max(max, d)
   c.push(GET, d, GET, max, GET, d, GET, max, GT_S, SELECT, SET, max);
   c.push(0x05); // else: both children, one level down
   enqueue(leftAt);
@@ -259,30 +260,54 @@ function complete(): FunctionDef {
   open(c);
   exitWhenAtLeast(c, k, nTrees);
   addr(c, startsAt, k, 2);
-  c.push(...I32_LOAD, SET, s, GET, srcAt, GET, s, ...I32_STORE);
+  c.push(I32_LOAD, 2, 0, SET, s, GET, srcAt, GET, s, I32_STORE, 2, 0);
   c.push(GET, k, GET, nInner, MUL, SET, at, CONST, 0, SET, dst);
   open(c);
   exitWhenAtLeast(c, dst, nInner);
   addr(c, srcAt, dst, 2);
-  c.push(...I32_LOAD, SET, n);
+  c.push(I32_LOAD, 2, 0, SET, n);
   addr(c, featAt, n, 2);
-  c.push(...I32_LOAD, TEE, f, CONST, 0x7f, EQ, 0x04, 0x40);
+  c.push(I32_LOAD, 2, 0, TEE, f, CONST, 0x7f, EQ, 0x04, 0x40);
   // padding: feature 0, +Infinity, missing left; both children stand for the same leaf
-  c.push(GET, outThr, GET, at, GET, dst, ADD, CONST, 3, SHL, ADD, ...F64_INF, ...F64_STORE);
-  c.push(GET, srcAt, GET, dst, CONST, 3, SHL, ADD, TEE, sa, GET, n, 0x36, 2, 4, GET, sa, GET, n, 0x36, 2, 8);
+  c.push(
+    GET,
+    outThr,
+    GET,
+    at,
+    GET,
+    dst,
+    ADD,
+    CONST,
+    3,
+    SHL,
+    ADD,
+    F64_CONST,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0xf0,
+    0x7f, // +Infinity
+    F64_STORE,
+    3,
+    0,
+  );
+  c.push(GET, srcAt, GET, dst, CONST, 3, SHL, ADD, TEE, sa, GET, n, I32_STORE, 2, 4, GET, sa, GET, n, I32_STORE, 2, 8);
   c.push(0x05);
-  c.push(GET, outFeat, GET, at, GET, dst, ADD, CONST, 2, SHL, ADD, GET, f, ...I32_STORE);
+  c.push(GET, outFeat, GET, at, GET, dst, ADD, CONST, 2, SHL, ADD, GET, f, I32_STORE, 2, 0);
   c.push(GET, outThr, GET, at, GET, dst, ADD, CONST, 3, SHL, ADD);
   addr(c, thrAt, n, 3);
-  c.push(...F64_LOAD, ...F64_STORE);
+  c.push(F64_LOAD, 3, 0, F64_STORE, 3, 0);
   c.push(GET, outMr, GET, at, GET, dst, ADD, ADD);
   addr(c, mlAt, n, 0);
-  c.push(...I32_LOAD8_U, CONST, 1, NE, ...U8_STORE);
+  c.push(I32_LOAD8_U, 0, 0, CONST, 1, NE, U8_STORE, 0, 0);
   c.push(GET, srcAt, GET, dst, CONST, 3, SHL, ADD, TEE, sa, GET, s);
   addr(c, leftAt, n, 2);
-  c.push(...I32_LOAD, ADD, 0x36, 2, 4, GET, sa, GET, s);
+  c.push(I32_LOAD, 2, 0, ADD, I32_STORE, 2, 4, GET, sa, GET, s);
   addr(c, rightAt, n, 2);
-  c.push(...I32_LOAD, ADD, 0x36, 2, 8);
+  c.push(I32_LOAD, 2, 0, ADD, I32_STORE, 2, 8);
   c.push(0x0b);
   increment(c, dst, 1);
   close(c);
@@ -291,8 +316,8 @@ function complete(): FunctionDef {
   open(c);
   c.push(GET, j, GET, nInner, GT_U, 0x0d, 1);
   c.push(GET, outLeaf, GET, at, GET, k, ADD, GET, j, ADD, CONST, 3, SHL, ADD);
-  c.push(GET, valAt, GET, srcAt, GET, nInner, GET, j, ADD, CONST, 2, SHL, ADD, ...I32_LOAD, CONST, 3, SHL, ADD);
-  c.push(...F64_LOAD, ...F64_STORE);
+  c.push(GET, valAt, GET, srcAt, GET, nInner, GET, j, ADD, CONST, 2, SHL, ADD, I32_LOAD, 2, 0, CONST, 3, SHL, ADD);
+  c.push(F64_LOAD, 3, 0, F64_STORE, 3, 0);
   increment(c, j, 1);
   close(c);
   increment(c, k, 1);
