@@ -54,9 +54,6 @@ const int = (c: number[], v: number) => {
   c.push(CONST);
   for (const b of s32(v)) c.push(b);
 };
-const push = (c: number[], ops: readonly number[]) => {
-  for (const b of ops) c.push(b);
-};
 /** block { loop { … } }: br_if 1 leaves, br 0 repeats. */
 const open = (c: number[]) => c.push(0x02, 0x40, 0x03, 0x40);
 const close = (c: number[]) => c.push(0x0c, 0, 0x0b, 0x0b);
