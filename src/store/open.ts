@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ChurnError } from '../errors/index.js';
 import { PostgresStore } from './postgres.js';
+import { restoreRawTableIndexes } from './raw-indexes.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -30,6 +31,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   if (options.migrate !== false) {
     try {
       await store.migrate();
+      await restoreRawTableIndexes(store); // after a bulk load that was cut short (see raw-indexes.ts)
     } catch (e) {
       await store.close();
       throw e;

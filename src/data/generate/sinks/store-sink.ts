@@ -1,6 +1,6 @@
 /** A sink that inserts rows into a Store, one transaction per batch of whole customers, parents before children. */
 import { ChurnError } from '../../../errors/index.js';
-import type { Store } from '../../../store/index.js';
+import { dropRawTableIndexes, restoreRawTableIndexes, type Store } from '../../../store/index.js';
 import { contracts, rawTableNames } from '../../contract/index.js';
 import { emptyBatch, type RowBatch, type RowSink } from '../batch.js';
 
@@ -39,16 +39,18 @@ export function storeSink(store: Store, options: StoreSinkOptions = {}): RowSink
         await store.transaction(async (tx) => {
           for (const t of [...rawTableNames].reverse()) await tx.run(`DELETE FROM ${t}`);
         });
-        return;
+      } else {
+        const [{ n }] = await store.all<{ n: number }>('SELECT COUNT(*) AS n FROM customers');
+        if (Number(n) > 0)
+          throw new ChurnError(
+            'CHURN_ERR_STORE',
+            `The ${store.engine} store already holds ${n} customers; generating would collide with their ids. ` +
+              'Use replace (CLI: --replace) to delete the raw tables first, or --out DIR to write CSV files.',
+            { engine: store.engine, customers: Number(n) },
+          );
       }
-      const [{ n }] = await store.all<{ n: number }>('SELECT COUNT(*) AS n FROM customers');
-      if (Number(n) > 0)
-        throw new ChurnError(
-          'CHURN_ERR_STORE',
-          `The ${store.engine} store already holds ${n} customers; generating would collide with their ids. ` +
-            'Use replace (CLI: --replace) to delete the raw tables first, or --out DIR to write CSV files.',
-          { engine: store.engine, customers: Number(n) },
-        );
+      // The tables are empty: load them without secondary indexes and build those once at the end (raw-indexes.ts).
+      await dropRawTableIndexes(store);
     },
     async write(batch: RowBatch) {
       for (const t of rawTableNames) for (const row of batch[t]) pending[t].push(row);
@@ -57,10 +59,12 @@ export function storeSink(store: Store, options: StoreSinkOptions = {}): RowSink
     },
     async close() {
       await flush();
+      await restoreRawTableIndexes(store);
     },
     async abort() {
       pending = emptyBatch();
       pendingRows = 0;
+      await restoreRawTableIndexes(store);
     },
   };
   return sink;
