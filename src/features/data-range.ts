@@ -20,12 +20,16 @@ const eventColumns = [
   ['customers', 'signup_date', false],
 ] as const;
 
-/** Computes the data range once (one MIN/MAX query per event table). */
+/**
+ * Computes the data range once (one MIN and one MAX per event table). Each is its own subquery: SQLite reads a MIN or
+ * MAX from the edge of an index only when it is the query's single aggregate, and scanned all of usage_daily for the
+ * pair (139 to 15 ms at 5,000 customers × 12 months; paid_at has no index of its own, so payments is still scanned).
+ */
 export async function dataRange(store: Store): Promise<DataRange> {
   const sql = eventColumns
     .map(
       ([table, col, behavioural]) =>
-        `SELECT ${behavioural ? `MIN(${col})` : 'NULL'} AS oldest, MAX(${col}) AS newest FROM ${table}`,
+        `SELECT ${behavioural ? `(SELECT MIN(${col}) FROM ${table})` : 'NULL'} AS oldest, (SELECT MAX(${col}) FROM ${table}) AS newest`,
     )
     .join(' UNION ALL ');
   const rows = await store.all<{ oldest: string | null; newest: string | null }>(sql);
