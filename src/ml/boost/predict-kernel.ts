@@ -11,12 +11,11 @@
 
 import type { Matrix } from '../matrix.js';
 import type { FlatTree } from '../tree/flat-tree.js';
-import { F64, type FunctionDef, I32, s32, u32 } from './wasm-encoding.js';
+import { F64, type FunctionDef, I32, moduleBytes, type SharedMemory, s32, wasmApi } from './wasm-encoding.js';
 
 /*
- * The kernel is built on a batch's first call, so its bytes are pushed into arrays by plain calls and loops: building
- * them from many small arrays and spreads, as wasm-encoding.ts does for the training kernels, cost 15–60 ms of cold
- * JavaScript here (more than scoring 10k rows).
+ * The kernel is built on a batch's first call, so its bytes are pushed into arrays by plain calls and loops (building
+ * them from many small arrays and spreads cost 15–60 ms of cold JavaScript here, more than scoring 10k rows).
  * Opcodes: WebAssembly core specification 2.0, §5.4; memory instructions take (alignment log2, offset 0).
  */
 const GET = 0x20;
@@ -323,69 +322,6 @@ function complete(): FunctionDef {
   return { name: 'complete', params, results: [], locals: [[9, I32]], body: c };
 }
 
-const append = (c: number[], bytes: readonly number[]) => {
-  for (let i = 0; i < bytes.length; i++) c.push(bytes[i]);
-};
-const section = (c: number[], id: number, body: number[]) => {
-  c.push(id);
-  append(c, u32(body.length));
-  append(c, body);
-};
-const text = (c: number[], s: string) => {
-  c.push(s.length);
-  for (let i = 0; i < s.length; i++) c.push(s.charCodeAt(i));
-};
-
-/** The module: imports one shared memory as env.memory (any size up to 4 GiB), exports `functions` (§5.5). */
-function moduleBytes(functions: FunctionDef[]): Uint8Array {
-  const n = functions.length;
-  const types = [n];
-  for (const f of functions) {
-    types.push(0x60, f.params.length);
-    append(types, f.params);
-    types.push(f.results.length);
-    append(types, f.results);
-  }
-  const imports = [1];
-  text(imports, 'env');
-  text(imports, 'memory');
-  imports.push(0x02, 0x03, 1);
-  append(imports, u32(65536));
-  const indices = [n];
-  const exports = [n];
-  const code = [n];
-  functions.forEach((f, i) => {
-    indices.push(i);
-    text(exports, f.name);
-    exports.push(0x00, i);
-    const body = [f.locals.length];
-    for (const [count, type] of f.locals) body.push(count, type);
-    append(body, f.body);
-    body.push(0x0b);
-    append(code, u32(body.length));
-    append(code, body);
-  });
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(out, 1, types);
-  section(out, 2, imports);
-  section(out, 3, indices);
-  section(out, 7, exports);
-  section(out, 10, code);
-  return Uint8Array.from(out);
-}
-
-/** The part of the WebAssembly JavaScript API used here (the project's lib settings carry no WebAssembly types). */
-export interface GrowableMemory {
-  readonly buffer: SharedArrayBuffer;
-  grow(pages: number): number;
-}
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => GrowableMemory;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-
 type Score = (
   from: number,
   to: number,
@@ -444,7 +380,7 @@ const PAGE = 65536;
  */
 export interface ForestMemory {
   module: object;
-  memory: GrowableMemory;
+  memory: SharedMemory;
   kernel: PredictKernel;
   nTrees: number;
   nNodes: number;
@@ -542,7 +478,7 @@ export function forestMemory(trees: readonly FlatTree[]): ForestMemory | null {
 
 /** Where one call's rows live in the forest's memory; `args` are score's arguments after (from, to). */
 export interface PredictLayout {
-  memory: GrowableMemory;
+  memory: SharedMemory;
   f32: boolean;
   /** Rows the memory holds at once (a batch larger than this is scored in segments). */
   rows: number;

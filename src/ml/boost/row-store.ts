@@ -10,7 +10,8 @@
  * the WebAssembly loops and the worker thread read the records where JavaScript writes them, with no copies.
  */
 
-import { type SharedMemory, sharedMemory } from './wasm-kernels.js';
+import type { SharedMemory } from './wasm-encoding.js';
+import { sharedMemory } from './wasm-kernels.js';
 
 /** Word offsets inside a record. */
 export const ROW = 0;

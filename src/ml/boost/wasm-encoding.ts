@@ -88,21 +88,75 @@ export interface FunctionDef {
   body: Code;
 }
 
-/** A module importing one shared memory as env.memory (any size up to 4 GiB) and exporting `functions`. */
+const append = (c: Code, bytes: readonly number[]) => {
+  for (let i = 0; i < bytes.length; i++) c.push(bytes[i]);
+};
+const appendSection = (c: Code, id: number, body: Code) => {
+  c.push(id);
+  append(c, u32(body.length));
+  append(c, body);
+};
+const appendName = (c: Code, s: string) => {
+  append(c, u32(s.length));
+  for (let i = 0; i < s.length; i++) c.push(s.charCodeAt(i));
+};
+
+/**
+ * A module importing one shared memory as env.memory (any size up to 4 GiB) and exporting `functions` (§5.5).
+ * Bytes are pushed by plain loops, not built from small arrays and spreads: the prediction kernel is written on a
+ * batch's first call, where the spread version cost 15–60 ms of cold JavaScript (more than scoring 10k rows).
+ */
 export function moduleBytes(functions: FunctionDef[]): Uint8Array {
-  const types = functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
-  const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x03, ...u32(1), ...u32(65536)];
-  const exports = functions.map((f, i) => [...name(f.name), 0x00, ...u32(i)]);
-  const bodies = functions.map((f) => {
-    const code = [...vec(f.locals.map(([count, type]) => [...u32(count), type])), ...f.body, 0x0b];
-    return [...u32(code.length), ...code];
+  const n = functions.length;
+  const types = u32(n);
+  const indices = u32(n);
+  const exports = u32(n);
+  const code = u32(n);
+  functions.forEach((f, i) => {
+    types.push(0x60);
+    append(types, u32(f.params.length));
+    append(types, f.params);
+    append(types, u32(f.results.length));
+    append(types, f.results);
+    append(indices, u32(i));
+    appendName(exports, f.name);
+    exports.push(0x00);
+    append(exports, u32(i));
+    const body = u32(f.locals.length);
+    for (const [count, type] of f.locals) {
+      append(body, u32(count));
+      body.push(type);
+    }
+    append(body, f.body);
+    body.push(0x0b);
+    append(code, u32(body.length));
+    append(code, body);
   });
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec(types)),
-    ...section(2, vec([memoryImport])),
-    ...section(3, vec(functions.map((_, i) => u32(i)))),
-    ...section(7, vec(exports)),
-    ...section(10, vec(bodies)),
-  ]);
+  const imports = u32(1);
+  appendName(imports, 'env');
+  appendName(imports, 'memory');
+  imports.push(0x02, 0x03);
+  append(imports, u32(1));
+  append(imports, u32(65536));
+  const out: Code = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  appendSection(out, 1, types);
+  appendSection(out, 2, imports);
+  appendSection(out, 3, indices);
+  appendSection(out, 7, exports);
+  appendSection(out, 10, code);
+  return Uint8Array.from(out);
 }
+
+/** A shared WebAssembly memory (its buffer is a SharedArrayBuffer that worker threads can receive). */
+export interface SharedMemory {
+  readonly buffer: SharedArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** The part of the WebAssembly JavaScript API the kernels use (the project's lib settings carry no WebAssembly types). */
+interface WebAssemblyApi {
+  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => SharedMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+export const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;

@@ -32,6 +32,7 @@ import {
   ifThen,
   loop,
   moduleBytes,
+  type SharedMemory,
   select,
   set,
   tee,
@@ -39,6 +40,7 @@ import {
   v128Load,
   v128Load64Zero,
   v128Store,
+  wasmApi,
 } from './wasm-encoding.js';
 
 /** Byte offset of the first group bin inside a record (row-store.ts BINS_AT). */
@@ -161,19 +163,6 @@ export interface WasmKernels {
   countLeft(p: number, end: number, strideBytes: number, binAt: number, route: number): number;
   split(p: number, end: number, strideBytes: number, binAt: number, route: number, left: number, right: number): number;
 }
-
-/** A shared WebAssembly memory (its buffer is a SharedArrayBuffer that worker threads can receive). */
-export interface SharedMemory {
-  readonly buffer: SharedArrayBuffer;
-}
-
-/** The part of the WebAssembly JavaScript API used here (the project's lib settings carry no WebAssembly types). */
-interface WebAssemblyApi {
-  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => SharedMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
 
 /** A shared memory of exactly `pages` 64-KiB pages. */
 export const sharedMemory = (pages: number): SharedMemory => new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
