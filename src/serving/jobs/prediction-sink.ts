@@ -4,9 +4,9 @@
  * (the server does the work) and small jobs the job's own store writes them. Either way only a few chunks wait,
  * and `close` resolves only when every row is stored — a job is never reported done before its log is complete.
  */
-import { SqliteStore, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { logColumns } from '../log/log-columns.js';
-import { startLogWriter } from '../log/writer-client.js';
+import { startLogWriter, writerThreadFile } from '../log/writer-client.js';
 import { type LogChunk, logRows } from './log-chunk.js';
 
 /** A job's prediction-log writer. */
@@ -31,9 +31,8 @@ export interface SinkOptions {
 
 /** The writer for one job. */
 export async function openPredictionSink(o: SinkOptions): Promise<PredictionSink> {
-  const { store } = o;
-  if (store instanceof SqliteStore && store.file !== ':memory:' && o.bytes >= o.threadMinBytes) return threadSink(store.file);
-  return storeSink(store);
+  const file = writerThreadFile(o.store);
+  return file !== null && o.bytes >= o.threadMinBytes ? threadSink(file) : storeSink(o.store);
 }
 
 /** Tracks pending writes: waits while `inFlight` are pending, keeps the first failure. */

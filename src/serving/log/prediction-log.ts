@@ -1,9 +1,9 @@
 /** The prediction log: rows buffered in memory and written to `predictions` in batches, off the request path. */
 import type { FastifyBaseLogger } from 'fastify';
-import { SqliteStore, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { LoggedPrediction, PredictionLog } from '../deps.js';
 import { logColumns, serialiseFeatureRows } from './log-columns.js';
-import { type LogWriterThread, startLogWriter } from './writer-client.js';
+import { type LogWriterThread, startLogWriter, writerThreadFile } from './writer-client.js';
 
 /**
  * Rows handled between two turns of the event loop: feature values become ~2 KB of JSON a row (or a structured clone
@@ -41,7 +41,7 @@ const threadWriter =
     const slices: Promise<{ failed: unknown[][]; error?: unknown }>[] = [];
     for (let start = 0; start < rows.length; start += SLICE) {
       if (start > 0) await nextTurn();
-      const slice = start === 0 && rows.length <= SLICE ? rows : rows.slice(start, start + SLICE);
+      const slice = rows.length <= SLICE ? rows : rows.slice(start, start + SLICE);
       slices.push(
         thread.writeRows(slice).then(
           () => ({ failed: [] }),
@@ -68,9 +68,9 @@ export function bufferedPredictionLog(
   let buffer: unknown[][] = [];
   let writing: Promise<void> | null = null;
   const direct = storeWriter(store);
-  const threaded = store instanceof SqliteStore && store.file !== ':memory:';
-  const thread: Promise<LogWriterThread | null> = threaded
-    ? startLogWriter(store.file).catch((e) => {
+  const file = writerThreadFile(store);
+  const thread: Promise<LogWriterThread | null> = file
+    ? startLogWriter(file).catch((e) => {
         logger.warn({ err: e }, 'prediction-log writer thread did not start; writing on the main thread');
         return null;
       })

@@ -5,7 +5,12 @@
 import { Worker } from 'node:worker_threads';
 import { ChurnError, type ChurnErrorCode, errorCatalogue } from '../../errors/index.js';
 import { workerBootSource } from '../../ml/index.js';
+import { SqliteStore, type Store } from '../../store/index.js';
 import type { LogChunk } from '../jobs/log-chunk.js';
+
+/** The SQLite file a writer thread can open beside `store`'s own connection, or null (PostgreSQL, in-memory SQLite). */
+export const writerThreadFile = (store: Store): string | null =>
+  store instanceof SqliteStore && store.file !== ':memory:' ? store.file : null;
 
 /** A running writer thread. */
 export interface LogWriterThread {
