@@ -74,6 +74,8 @@ export interface PreparedEnsemble {
   baseValue: number;
   depth: number;
   maxNodes: number;
+  /** Nodes of every tree together (sizes the work when deciding on a second thread). */
+  totalNodes: number;
   tables: readonly (PatternTree | undefined)[];
 }
 
@@ -81,15 +83,17 @@ export interface PreparedEnsemble {
 export function prepareEnsemble(model: TreeEnsemble, algorithm: TreeShapAlgorithm, tableBudget: number): PreparedEnsemble {
   let budget = algorithm === 'auto' ? tableBudget : 0;
   let maxNodes = 1;
+  let totalNodes = 0;
   const built: (PatternTree | undefined)[] = [];
   for (const t of model.trees) {
     const pt = budget > 0 ? buildPatternTree(t, model.scale, Math.min(budget, TREE_TABLE_BUDGET)) : undefined;
     if (pt) budget -= pt.table.length;
     built.push(pt);
     maxNodes = Math.max(maxNodes, t.feature.length);
+    totalNodes += t.feature.length;
   }
   const depth = ensembleDepth(model.trees);
-  return { model, algorithm, tableBudget, baseValue: ensembleBaseValue(model), depth, maxNodes, tables: built };
+  return { model, algorithm, tableBudget, baseValue: ensembleBaseValue(model), depth, maxNodes, totalNodes, tables: built };
 }
 
 /**

@@ -2,8 +2,8 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import type { Column, Matrix } from '../matrix.js';
-import { forkJoin, threadCount } from '../parallel/helpers.js';
-import { sharedColumn, treesShareable } from '../tree/tree-predict.js';
+import { forkJoin } from '../parallel/helpers.js';
+import { sharedColumn, treeJobThreads } from '../tree/tree-predict.js';
 import {
   BLOCK,
   explainRows,
@@ -71,9 +71,7 @@ export function treeShapEnsemble(model: TreeEnsemble, X: Matrix, nThreads = 0): 
 
 function explainPrepared(prepared: PreparedEnsemble, X: Matrix, nThreads: number): TreeShapExplanation {
   const { model } = prepared;
-  let nodes = 0;
-  for (const t of model.trees) nodes += t.feature.length;
-  const threads = treesShareable(model.trees) ? threadCount(nThreads, X.nRows * nodes, MIN_PARALLEL_WORK) : 1;
+  const threads = treeJobThreads(model.trees, nThreads, X.nRows * prepared.totalNodes, MIN_PARALLEL_WORK);
   const p = model.nFeatures;
   const base = { unit: model.unit, baseValue: prepared.baseValue, nRows: X.nRows, nFeatures: p };
   if (threads === 1) {

@@ -34,8 +34,17 @@ const MIN_PARALLEL_WORK = 4_000_000;
 /** Trees not in shared memory are copied to a helper thread only up to this many bytes (a big forest is not doubled). */
 const MAX_TREE_COPY_BYTES = 64 << 20;
 
+/**
+ * Threads for a job of `work` over `trees` (see threadCount): one when the trees cannot go to a helper. Sharing is
+ * checked only when a helper is wanted — single-row predictions and explanations skip the walk over every tree array.
+ */
+export function treeJobThreads(trees: readonly AnyFlatTree[], requested: number, work: number, minWork: number): number {
+  const wanted = threadCount(requested, work, minWork);
+  return wanted > 1 && treesShareable(trees) ? wanted : 1;
+}
+
 /** True when helper threads can read the trees without a copy, or the copy is small. */
-export function treesShareable(trees: readonly AnyFlatTree[]): boolean {
+function treesShareable(trees: readonly AnyFlatTree[]): boolean {
   let copied = 0;
   for (const t of trees)
     for (const a of [t.feature, t.threshold, t.left, t.right, t.missingLeft, t.value, t.cover])
@@ -102,7 +111,7 @@ export function runPredictHelper(job: PredictJob): void {
  * Trees over 64 MiB outside shared memory (e.g. a big forest loaded from JSON) are predicted on this thread only.
  */
 export function sumTreeValues(trees: readonly AnyFlatTree[], X: Matrix, scale = 1, offset = 0, nThreads = 0): Float64Array {
-  const threads = treesShareable(trees) ? threadCount(nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK) : 1;
+  const threads = treeJobThreads(trees, nThreads, X.nRows * trees.length, MIN_PARALLEL_WORK);
   const shared = threads > 1;
   const out = new Float64Array(shared ? new SharedArrayBuffer(X.nRows * 8) : new ArrayBuffer(X.nRows * 8)).fill(offset);
   // Chunks within the copy's byte budget, at least two per thread so a slow thread's share is taken by the other.
