@@ -51,9 +51,31 @@ export function ErrorBox({ error, retry, what }: { error: ApiError; retry?: () =
   );
 }
 
-/** Renders `children(data)` once loaded, else the loading or error state. */
-export function Async<T>({ state, what, children }: { state: Loaded<T>; what: string; children: (data: T) => ReactNode }) {
+/**
+ * Renders `children(data)` once loaded, else the loading or error state. With `keepStale`, data already shown stays on
+ * screen while a new request for it runs (a slider or filter change), under an "Updating" status, instead of
+ * blinking to a spinner.
+ */
+export function Async<T>({
+  state,
+  what,
+  keepStale = false,
+  children,
+}: {
+  state: Loaded<T>;
+  what: string;
+  keepStale?: boolean;
+  children: (data: T) => ReactNode;
+}) {
   if (state.error) return <ErrorBox error={state.error} retry={state.reload} what={what} />;
-  if (state.loading || state.data === null) return <Loading what={what} />;
-  return <>{children(state.data)}</>;
+  if (state.data === null || (state.loading && !keepStale)) return <Loading what={what} />;
+  if (!state.loading) return <>{children(state.data)}</>;
+  return (
+    <div aria-busy="true">
+      <div className="state loading updating" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" /> Updating {what}…
+      </div>
+      {children(state.data)}
+    </div>
+  );
 }

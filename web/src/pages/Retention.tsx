@@ -18,14 +18,20 @@ export default function Retention() {
   const full = useApi<Campaign>('/retention?limit=1');
   const max = full.data ? niceCeil(full.data.totals.cost) : 20000;
   useEffect(() => {
-    if (full.data) setBudget((b) => Math.min(b, niceCeil(full.data?.totals.cost ?? 0)));
+    if (!full.data) return;
+    // Applied at once, not after the slider's rest delay: the first campaign asked for is already the clamped one.
+    const clamp = (b: number) => Math.min(b, niceCeil(full.data?.totals.cost ?? 0));
+    setBudget(clamp);
+    setApplied(clamp);
   }, [full.data]);
   useEffect(() => {
     // Ask the server once the slider rests, not on every pixel.
     const t = setTimeout(() => setApplied(budget), 350);
     return () => clearTimeout(t);
   }, [budget]);
-  const plan = useApi<Campaign>(`/retention?budget=${applied}&limit=${lineLimit}`);
+  // Asked for once the range is known (or could not be), so the budget it is asked with is final.
+  const rangeKnown = full.data !== null || full.error !== null;
+  const plan = useApi<Campaign>(rangeKnown ? `/retention?budget=${applied}&limit=${lineLimit}` : null);
   return (
     <>
       <PageHeader title="Retention">
@@ -64,7 +70,7 @@ export default function Retention() {
           </p>
         )}
       </Card>
-      <Async state={plan} what="the campaign list">
+      <Async state={plan} what="the campaign list" keepStale>
         {(p) => <Plan p={p} budget={applied} />}
       </Async>
     </>
