@@ -104,16 +104,15 @@ async function trainOnSnapshots(
   const tuning = { y: labelsOf(data, rows.searchScore), monthlyRevenue: Float64Array.from(rows.searchScore, (i) => revenue[i]) };
   const yVal = labelsOf(data, rows.evaluate);
   const tunedOn = `inner validation: ${split.innerNote}`;
-  const fits = await fitFamilies(
-    o.families,
-    data,
-    { kind: 'holdout', rows },
-    plans,
-    o.seed,
-    meterSteps(meter),
-    o.parallel,
-    workers,
-  );
+  const fitting = fitFamilies(o.families, data, { kind: 'holdout', rows }, plans, o.seed, meterSteps(meter), o.parallel, workers);
+  // The workers have their first families (posted synchronously above): the training-set files are written meanwhile.
+  try {
+    obtained.save();
+  } catch (e) {
+    await fitting.catch(() => undefined);
+    throw e;
+  }
+  const fits = await fitting;
   const outcomes = fits.map((result, i) => {
     const fit = result as Omit<CandidateFit, 'spec'>;
     const assessment = assess({ ...tuning, p: fit.tuning, source: tunedOn }, { y: yVal, p: fit.evaluated }, o);

@@ -20,8 +20,12 @@ export interface ObtainedTrainingSet {
   set: TrainingSet;
   /** True when the saved set was reused (its key matched). */
   reused: boolean;
-  /** The columnar file, or null when nothing was saved. */
-  file: string | null;
+  /**
+   * Writes a freshly built set and its key into the folder, once (a reused set or `dir` null: nothing to write); returns
+   * the columnar file, or null when there is none. Left to the caller so the files can be written while the fitting
+   * threads work (~0.2 s at 5,000 customers, off the critical path).
+   */
+  save: () => string | null;
 }
 
 const KEY_FILE = 'training-set.key.json';
@@ -45,7 +49,7 @@ export async function obtainTrainingSet(
       validationCutoffs: request.validationCutoffs,
       onSnapshot: options.onSnapshot,
     });
-  if (dir === null) return { set: await build(), reused: false, file: null };
+  if (dir === null) return { set: await build(), reused: false, save: () => null };
   const key = { store: await storeFingerprint(store), request: normalised(request) };
   const colsFile = path.join(dir, trainingSetFiles.columnar);
   const keyFile = path.join(dir, KEY_FILE);
@@ -56,12 +60,19 @@ export async function obtainTrainingSet(
       JSON.stringify(saved.request) === JSON.stringify(key.request) &&
       saved.columnar === sha256(colsFile)
     )
-      return { set: loadTrainingSet(colsFile), reused: true, file: colsFile };
+      return { set: loadTrainingSet(colsFile), reused: true, save: () => colsFile };
   }
   const set = await build();
-  const files = saveTrainingSet(dir, set);
-  writeFileSync(keyFile, `${JSON.stringify({ ...key, columnar: sha256(files.columnar) }, null, 2)}\n`);
-  return { set, reused: false, file: files.columnar };
+  let saved: string | undefined;
+  const save = () => {
+    if (saved === undefined) {
+      const files = saveTrainingSet(dir, set);
+      writeFileSync(keyFile, `${JSON.stringify({ ...key, columnar: sha256(files.columnar) }, null, 2)}\n`);
+      saved = files.columnar;
+    }
+    return saved;
+  };
+  return { set, reused: false, save };
 }
 
 const normalised = (r: TrainingSetRequest) => ({

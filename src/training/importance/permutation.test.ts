@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EncodedColumn } from '../../features/index.js';
 import {
   type ClassifierModel,
+  fitGradientBoosting,
   fitHistBoosting,
   fitLogistic,
+  fitRandomForest,
   type Matrix,
   permutation,
   predictProba,
@@ -51,7 +53,7 @@ function oneAtATime(model: ClassifierModel, X: Matrix, y: Uint8Array, columns: E
 }
 
 describe('permutation importance', () => {
-  it('scores the histogram booster’s shuffled copies in one batch with the same values as one copy at a time', () => {
+  it('gives the histogram booster the same values as scoring each shuffled copy whole', () => {
     const { X, y, columns } = data();
     const model = fitHistBoosting(X, y, { nEstimators: 20, maxDepth: 3 });
     const batched = permutationImportance(model, X, y, columns, { seed: 5 });
@@ -66,5 +68,33 @@ describe('permutation importance', () => {
     const measured = permutationImportance(model, X, y, columns, { seed: 5, repeats: 3 });
     expect(measured).toEqual(oneAtATime(model, X, y, columns, 5, 3));
     expect(measured.values.map((v) => v.feature)).toEqual(['usage', 'plan', 'noise']);
+  });
+
+  it('re-walks only the trees a shuffled feature reaches and equals the definition exactly, for every tree ensemble', () => {
+    // Ten noise features beside the three of data(): each is split on by a few trees only, usage by nearly all.
+    const { X, y, columns } = data();
+    const rand = rng(3);
+    const wide: Matrix = {
+      nRows: X.nRows,
+      columns: [...X.columns, ...Array.from({ length: 10 }, () => Float64Array.from({ length: X.nRows }, () => rand()))],
+    };
+    const wideColumns = [...columns, ...Array.from({ length: 10 }, (_, k) => ({ name: `n${k}`, feature: `n${k}` }))];
+    const models: ClassifierModel[] = [
+      fitHistBoosting(wide, y, { nEstimators: 30, maxDepth: 2, seed: 1 }),
+      fitGradientBoosting(wide, y, { nEstimators: 30, maxDepth: 2, seed: 1 }),
+      fitRandomForest(wide, y, { nEstimators: 20, maxDepth: 3, maxFeatures: 0.3, seed: 1 }),
+    ];
+    for (const model of models) {
+      if (!('trees' in model)) throw new Error('a tree ensemble');
+      const trees = model.trees as { feature: ArrayLike<number> }[];
+      const reach = (j: number) => trees.filter((t) => Array.from(t.feature).includes(j)).length;
+      // The data exercises both cases: features reached by a few trees (most leaves reused) and by most of them.
+      const reaches = Array.from({ length: 13 }, (_, j) => reach(j));
+      expect(reaches.some((r) => r > 0 && r * 2 <= trees.length)).toBe(true);
+      expect(reaches.some((r) => r * 2 > trees.length)).toBe(true);
+      const measured = permutationImportance(model, wide, y, wideColumns, { seed: 7 });
+      expect(measured).toEqual(oneAtATime(model, wide, y, wideColumns, 7));
+      expect(measured.values[0].feature).toBe('usage');
+    }
   });
 });

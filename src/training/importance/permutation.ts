@@ -1,21 +1,80 @@
 /** Permutation importance on validation rows: how much ROC-AUC drops when one business feature's values are shuffled. */
 import type { EncodedColumn } from '../../features/index.js';
-import { type ClassifierModel, type Matrix, permutation, predictProba, rng, rocAuc } from '../../ml/index.js';
+import {
+  type AnyFlatTree,
+  addTreeValues,
+  type ClassifierModel,
+  type Matrix,
+  permutation,
+  predictMargin,
+  rng,
+  rocAuc,
+} from '../../ml/index.js';
 import type { Importance } from '../../registry/index.js';
 import { columnGroups, sorted } from './by-feature.js';
 
+/** A tree ensemble as a sum: margin = offset + Σ over trees, in order, of scale × leaf value (a forest: the probability). */
+function treeSum(model: ClassifierModel): { trees: readonly AnyFlatTree[]; scale: number; offset: number } | null {
+  switch (model.kind) {
+    case 'random-forest':
+      return { trees: model.trees, scale: 1 / model.trees.length, offset: 0 };
+    case 'gradient-boosting':
+      return { trees: model.trees, scale: 1, offset: model.init };
+    case 'hist_boosting':
+      return { trees: model.trees, scale: 1, offset: model.baseMargin };
+    default:
+      return null; // logistic regression and a single tree: each shuffled copy is scored whole
+  }
+}
+
+/** Whether `tree` splits on any of the columns `js`. */
+function usesAny(tree: AnyFlatTree, js: readonly number[]): boolean {
+  for (let n = 0; n < tree.feature.length; n++) if (js.includes(tree.feature[n])) return true;
+  return false;
+}
+
 /**
- * The histogram booster's shuffled copies are scored together, up to this many rows per call: one large batch lets it
- * split the rows over two threads (a single 3,564-row copy is below its threshold and runs on one core; 1.0 → 0.7 s at
- * 5,000 customers), and each row's score is the same either way. Bounds the batch's memory (rows × encoded columns × 8
- * bytes, ~65 MB at 80 columns). Other families score on one thread, where stacking copies only adds copying (~10%).
+ * Scores of shuffled copies for a tree ensemble. Shuffling a feature changes only the leaves of the trees that split
+ * on it, so each tree's leaf value per row is walked once, and a copy re-walks only the trees the shuffled feature
+ * reaches; the sum then runs over all trees in their order, the same operations as scoring the whole copy, so every
+ * score, tie and importance is the same. At 5,000 customers the selected booster's 92 trees of depth 3 split on ~5
+ * features each: the measure went from 0.6 to 0.3 s.
  */
-export const PERMUTATION_BATCH_ROWS = 100_000;
+function ensembleScorer(ensemble: NonNullable<ReturnType<typeof treeSum>>, X: Matrix) {
+  const { trees, scale, offset } = ensemble;
+  const n = X.nRows;
+  const leafValues = (tree: AnyFlatTree, columns: Matrix['columns']) => {
+    const v = new Float64Array(n);
+    addTreeValues(tree, columns, v);
+    return v;
+  };
+  const original = trees.map((t) => leafValues(t, X.columns));
+  const sum = (leavesOf: (t: number) => Float64Array) => {
+    const out = new Float64Array(n).fill(offset);
+    for (let t = 0; t < trees.length; t++) {
+      const v = leavesOf(t);
+      for (let i = 0; i < n; i++) out[i] += scale * v[i];
+    }
+    return out;
+  };
+  return {
+    base: () => sum((t) => original[t]),
+    /** Scores with the columns `js` replaced as in `columns`. */
+    shuffled: (columns: Matrix['columns'], js: readonly number[]) => {
+      const fresh = new Map<number, Float64Array>();
+      trees.forEach((tree, t) => {
+        if (usesAny(tree, js)) fresh.set(t, leafValues(tree, columns));
+      });
+      return sum((t) => fresh.get(t) ?? original[t]);
+    },
+  };
+}
 
 /**
  * For each business feature, all its encoded columns are permuted with the same row permutation (so one-hot pieces
  * stay a valid encoding of some other row's value), the model re-scores, and the ROC-AUC drop is averaged over
- * `repeats` seeded permutations. Model-agnostic, on the validation rows the metrics come from.
+ * `repeats` seeded permutations. Model-agnostic, on the validation rows the metrics come from. Scores are compared on
+ * the model's margin, which ranks rows as its probability does.
  */
 export function permutationImportance(
   model: ClassifierModel,
@@ -26,37 +85,22 @@ export function permutationImportance(
 ): Importance {
   const repeats = options.repeats ?? 2;
   const n = X.nRows;
-  const base = rocAuc(y, predictProba(model, X));
+  const ensemble = treeSum(model);
+  const scorer = ensemble && ensembleScorer(ensemble, X);
+  const base = rocAuc(y, scorer ? scorer.base() : predictMargin(model, X));
   const rand = rng(options.seed ^ 0x5eed);
-  // Every shuffle, drawn in the same order as scoring them one at a time would (feature by feature, repeat by repeat).
-  const shuffles: { feature: string; js: readonly number[]; order: ArrayLike<number> }[] = [];
-  for (const [feature, js] of columnGroups(columns))
-    for (let r = 0; r < repeats; r++) shuffles.push({ feature, js, order: permutation(rand, n) });
   const drops = new Map<string, number>();
-  const perBatch = model.kind === 'hist_boosting' ? Math.max(1, Math.floor(PERMUTATION_BATCH_ROWS / Math.max(1, n))) : 1;
-  for (let start = 0; start < shuffles.length; start += perBatch) {
-    const batch = shuffles.slice(start, start + perBatch);
-    // One copy alone shares every column it does not shuffle; a stack repeats each column once per copy.
-    const stacked =
-      batch.length === 1
-        ? X.columns.map((c, j) => (batch[0].js.includes(j) ? new Float64Array(n) : c))
-        : X.columns.map((c) => {
-            const out = new Float64Array(batch.length * n);
-            for (let k = 0; k < batch.length; k++) out.set(c, k * n);
-            return out;
-          });
-    batch.forEach(({ js, order }, k) => {
-      for (const j of js) {
-        const src = X.columns[j];
-        const dst = stacked[j];
-        for (let i = 0; i < n; i++) dst[k * n + i] = src[order[i]];
-      }
-    });
-    const p = predictProba(model, { nRows: batch.length * n, columns: stacked });
-    batch.forEach(({ feature }, k) => {
-      drops.set(feature, (drops.get(feature) ?? 0) + (base - rocAuc(y, p.subarray(k * n, (k + 1) * n))));
-    });
+  const shuffled = X.columns.slice();
+  for (const [feature, js] of columnGroups(columns)) {
+    let drop = 0;
+    for (let r = 0; r < repeats; r++) {
+      const order = permutation(rand, n);
+      for (const j of js) shuffled[j] = Float64Array.from(order, (i) => X.columns[j][i]);
+      const scores = scorer ? scorer.shuffled(shuffled, js) : predictMargin(model, { nRows: n, columns: shuffled });
+      drop += base - rocAuc(y, scores);
+    }
+    for (const j of js) shuffled[j] = X.columns[j];
+    drops.set(feature, drop / repeats);
   }
-  for (const [feature, drop] of drops) drops.set(feature, drop / repeats);
   return sorted(`permutation: mean ROC-AUC drop over ${repeats} shuffles of ${n} validation rows`, drops);
 }
