@@ -1,6 +1,17 @@
-/** One pass over the rows computing the weighted logistic loss and, on request, its gradient and Hessian. */
+/**
+ * The weighted logistic loss and, on request, its gradient and Hessian, in blocks of rows: each block's sums are added
+ * into the totals, which rounds far less than one running sum over every row.
+ *
+ * The work is split by what it needs: logisticPoint computes the loss and every row's gradient and Hessian weights at
+ * β; logisticGradient and logisticHessian sum those into Xᵀr and XᵀWX. So a line search that rejects a point has paid
+ * for its loss only, and a Hessian wanted later at a point already visited needs no new pass over the margins.
+ * Indicator columns are summed over their rows only (logistic-layout.ts) and the Hessian's dense part runs in
+ * WebAssembly (hessian-kernel.ts); both give, bit for bit, the sums of the plain dense loops over every row.
+ */
 
 import type { Column } from '../matrix.js';
+import { BLOCK, hessianKernel, PAIR } from './hessian-kernel.js';
+import { columnLayout } from './logistic-layout.js';
 
 /** The training rows as the solvers see them: columns, 0/1 labels and the effective (sample × class) weights. */
 export interface LogisticData {
@@ -10,8 +21,12 @@ export interface LogisticData {
   weights: Float64Array;
 }
 
-/** Rows per block: a block of every column (p × 256 doubles) stays in cache while the Hessian is accumulated. */
-const BLOCK = 256;
+/** The loss at one β, with each row's gradient weight rᵢ = wᵢ(pᵢ − yᵢ) and Hessian weight hᵢ = wᵢpᵢ(1 − pᵢ). */
+export interface LogisticPoint {
+  loss: number;
+  r: Float64Array;
+  h: Float64Array;
+}
 
 /** Stable log(1 + e^z). */
 export function softplus(z: number): number {
@@ -21,32 +36,47 @@ export function softplus(z: number): number {
 /**
  * Weighted data loss Σ wᵢ·(log(1+e^zᵢ) − yᵢzᵢ) at β (coefficients, then the intercept at index p).
  * When `gradient` (length p+1) is given it is overwritten with ∂loss/∂β; when `hessian` ((p+1)², row-major)
- * is given its lower triangle is overwritten with ∂²loss/∂β². The penalty is the caller's business.
+ * is given its lower triangle is overwritten with ∂²loss/∂β² (the rest with 0). The penalty is the caller's business.
  */
 export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: Float64Array, hessian?: Float64Array): number {
+  const point = logisticPoint(data, beta);
+  if (gradient) logisticGradient(data, point, gradient);
+  if (hessian) logisticHessian(data, point, hessian);
+  return point.loss;
+}
+
+/** The loss at β and the rows' gradient and Hessian weights. */
+export function logisticPoint(data: LogisticData, beta: Float64Array): LogisticPoint {
   const { columns, nRows: n, y, weights } = data;
+  const { slot, starts, rows } = columnLayout(data);
   const p = columns.length;
-  const m = p + 1;
-  const padded = Math.ceil(p / 4) * 4 + 4; // the Hessian kernel reads 4 features at a time: zero columns pad the rest
-  const blk = new Float64Array(padded * BLOCK);
-  const t = new Float64Array(padded * BLOCK);
+  const r = new Float64Array(n);
+  const h = new Float64Array(n);
   const z = new Float64Array(BLOCK);
-  const r = new Float64Array(BLOCK);
-  const h = new Float64Array(BLOCK);
-  gradient?.fill(0);
-  hessian?.fill(0);
+  const next = starts.slice(0, -1); // each indicator's first row not yet reached
   let loss = 0;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const b = Math.min(BLOCK, n - i0);
-    for (let j = 0; j < p; j++) copyBlock(columns[j], i0, b, blk, j * BLOCK);
+    const i1 = i0 + b;
     z.fill(beta[p], 0, b);
+    // Column by column in the original order: each margin adds the same terms in the same order as x·β.
     for (let j = 0; j < p; j++) {
       const w = beta[j];
-      if (w === 0) continue;
-      const off = j * BLOCK;
-      for (let k = 0; k < b; k++) z[k] += w * blk[off + k];
+      const sl = slot[j];
+      if (sl >= 0) {
+        if (w === 0) continue;
+        const col = columns[j];
+        for (let k = 0; k < b; k++) z[k] += w * col[i0 + k];
+      } else {
+        const s = -1 - sl;
+        const end = starts[s + 1];
+        let e = next[s];
+        if (w !== 0) for (; e < end && rows[e] < i1; e++) z[rows[e] - i0] += w;
+        else while (e < end && rows[e] < i1) e++;
+        next[s] = e;
+      }
     }
-    let blockLoss = 0; // summed per block, then into the total: far less rounding than one running sum
+    let blockLoss = 0;
     for (let k = 0; k < b; k++) {
       const zk = z[k];
       const wk = weights[i0 + k];
@@ -55,106 +85,154 @@ export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: 
       const e = Math.exp(-Math.abs(zk));
       const pk = zk >= 0 ? 1 / (1 + e) : e / (1 + e);
       blockLoss += wk * (Math.max(zk, 0) + Math.log1p(e) - yk * zk);
-      r[k] = wk * (pk - yk);
-      h[k] = wk * pk * (1 - pk);
+      r[i0 + k] = wk * (pk - yk);
+      h[i0 + k] = wk * pk * (1 - pk);
     }
     loss += blockLoss;
-    if (gradient) {
-      for (let j = 0; j < p; j++) gradient[j] += dot(r, 0, blk, j * BLOCK, b);
-      let s = 0;
-      for (let k = 0; k < b; k++) s += r[k];
-      gradient[p] += s;
-    }
-    if (hessian) {
-      for (let j = 0; j < p; j++) {
-        const off = j * BLOCK;
-        let s = 0;
-        for (let k = 0; k < b; k++) {
-          const v = h[k] * blk[off + k];
-          t[off + k] = v;
-          s += v;
+  }
+  return { loss, r, h };
+}
+
+/** Overwrites `gradient` (length p+1) with Σᵢ rᵢ·(xᵢ, 1). */
+export function logisticGradient(data: LogisticData, point: LogisticPoint, gradient: Float64Array): void {
+  const { columns, nRows: n } = data;
+  const { dense, sparse, starts, rows } = columnLayout(data);
+  const p = columns.length;
+  const r = point.r;
+  gradient.fill(0);
+  const next = starts.slice(0, -1);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const b = Math.min(BLOCK, n - i0);
+    const i1 = i0 + b;
+    for (let c = 0; c < dense.length; c++) gradient[dense[c]] += dot(r, columns[dense[c]], i0, b);
+    // An indicator's dot product: the terms at its rows, into the accumulators the dense one gives them.
+    const tail = i0 + (b & ~3);
+    for (let s = 0; s < sparse.length; s++) {
+      const end = starts[s + 1];
+      let e = next[s];
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (; e < end && rows[e] < i1; e++) {
+        const i = rows[e];
+        const v = r[i];
+        if (i >= tail) s0 += v;
+        else {
+          const lane = (i - i0) & 3;
+          if (lane === 0) s0 += v;
+          else if (lane === 1) s1 += v;
+          else if (lane === 2) s2 += v;
+          else s3 += v;
         }
-        hessian[p * m + j] += s;
       }
-      let s = 0;
-      for (let k = 0; k < b; k++) s += h[k];
-      hessian[p * m + p] += s;
-      accumulateGram(t, blk, b, p, hessian, m);
+      next[s] = e;
+      gradient[sparse[s]] += s0 + s1 + s2 + s3;
     }
-  }
-  return loss;
-}
-
-/**
- * Adds the lower triangle of tᵀ·x (both p columns of `len` rows, column-major, stride BLOCK; zero columns pad p to a
- * multiple of 4) into H, four rows by two columns at a time: six loads feed eight multiply-adds, and the eight sums
- * and six operands still fit the CPU's sixteen floating-point registers.
- */
-function accumulateGram(t: Float64Array, x: Float64Array, len: number, p: number, H: Float64Array, m: number): void {
-  for (let j = 0; j < p; j += 4) {
-    const t0 = j * BLOCK;
-    const t1 = t0 + BLOCK;
-    const t2 = t1 + BLOCK;
-    const t3 = t2 + BLOCK;
-    for (let l = 0; l <= j + 2; l += 2) {
-      const x0 = l * BLOCK;
-      const x1 = x0 + BLOCK;
-      let s00 = 0;
-      let s01 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s20 = 0;
-      let s21 = 0;
-      let s30 = 0;
-      let s31 = 0;
-      for (let k = 0; k < len; k++) {
-        const b0 = x[x0 + k];
-        const b1 = x[x1 + k];
-        const a0 = t[t0 + k];
-        const a1 = t[t1 + k];
-        const a2 = t[t2 + k];
-        const a3 = t[t3 + k];
-        s00 += a0 * b0;
-        s01 += a0 * b1;
-        s10 += a1 * b0;
-        s11 += a1 * b1;
-        s20 += a2 * b0;
-        s21 += a2 * b1;
-        s30 += a3 * b0;
-        s31 += a3 * b1;
-      }
-      addLower(H, m, p, j, l, s00, s01);
-      addLower(H, m, p, j + 1, l, s10, s11);
-      addLower(H, m, p, j + 2, l, s20, s21);
-      addLower(H, m, p, j + 3, l, s30, s31);
-    }
+    let s = 0;
+    for (let k = i0; k < i1; k++) s += r[k];
+    gradient[p] += s;
   }
 }
 
-/** H[r][c] += a and H[r][c+1] += b, for the cells inside the p×p lower triangle. */
-function addLower(H: Float64Array, m: number, p: number, r: number, c: number, a: number, b: number): void {
-  if (r >= p) return;
-  if (c <= r) H[r * m + c] += a;
-  if (c + 1 <= r) H[r * m + c + 1] += b;
-}
-
-function copyBlock(col: Column, from: number, len: number, out: Float64Array, off: number): void {
-  for (let k = 0; k < len; k++) out[off + k] = col[from + k];
-}
-
-/** Dot product with four accumulators, so the additions pipeline. */
-function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
+/** Dot product of r and a column over rows i0 … i0+len−1, four accumulators (by row within the block) so the adds pipeline. */
+function dot(r: Float64Array, col: Column, i0: number, len: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  let k = 0;
-  for (; k + 3 < len; k += 4) {
-    s0 += a[ao + k] * b[bo + k];
-    s1 += a[ao + k + 1] * b[bo + k + 1];
-    s2 += a[ao + k + 2] * b[bo + k + 2];
-    s3 += a[ao + k + 3] * b[bo + k + 3];
+  let k = i0;
+  const end = i0 + len;
+  for (; k + 3 < end; k += 4) {
+    s0 += r[k] * col[k];
+    s1 += r[k + 1] * col[k + 1];
+    s2 += r[k + 2] * col[k + 2];
+    s3 += r[k + 3] * col[k + 3];
   }
-  for (; k < len; k++) s0 += a[ao + k] * b[bo + k];
+  for (; k < end; k++) s0 += r[k] * col[k];
   return s0 + s1 + s2 + s3;
+}
+
+/**
+ * Overwrites the lower triangle of `hessian` ((p+1)², row-major) with Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ, x̃ = (x, 1), and the rest with 0.
+ * Cell (j, l), j ≥ l, is Σ over blocks of Σₖ (hₖ·xⱼₖ)·xₗₖ: dense pairs by the kernel's gram (the intercept as a
+ * dense column of ones, last), a dense column and an indicator by its cross (Σ of hₖ·xⱼₖ over the indicator's rows),
+ * two indicators here (Σ of hₖ over the rows where both are 1).
+ */
+export function logisticHessian(data: LogisticData, point: LogisticPoint, hessian: Float64Array): void {
+  const { columns, nRows: n } = data;
+  const { dense, sparse, starts, rows, rowStarts, rowSparse } = columnLayout(data);
+  const p = columns.length;
+  const m = p + 1;
+  const nd = dense.length + 1; // with the intercept
+  const dpad = Math.ceil(nd / 16) * 16;
+  const ns = sparse.length;
+  const kernel = hessianKernel(dpad, ns);
+  const { f64, i32, at, exports: wasm } = kernel;
+  const X = at.x / 8;
+  const D = at.d / 8;
+  const S = at.s / 8;
+  const Hb = at.h / 8;
+  const OFF = at.off / 4;
+  const IDX = at.idx / 4;
+  const pair = PAIR / 8;
+  f64.fill(0, X, X + (dpad / 2) * pair);
+  for (let k = 0; k < BLOCK; k++) f64[X + ((nd - 1) >> 1) * pair + 2 * k + ((nd - 1) & 1)] = 1;
+  f64.fill(0, D, D + dpad * dpad);
+  f64.fill(0, S, S + ns * dpad);
+  const pairs = new Float64Array(ns * ns); // indicator × indicator sums of one block, lower triangle
+  const both = new Float64Array(ns * ns); // … and of every block
+  const h = point.h;
+  const next = starts.slice(0, -1);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const b = Math.min(BLOCK, n - i0);
+    const i1 = i0 + b;
+    for (let c = 0; c < dense.length; c++) {
+      const col = columns[dense[c]];
+      const base = X + (c >> 1) * pair + (c & 1) - 2 * i0;
+      for (let i = i0; i < i1; i++) f64[base + 2 * i] = col[i];
+    }
+    f64.set(h.subarray(i0, i1), Hb);
+    wasm.scale(at.x, at.t, at.tr, at.h, dpad / 2, b, dpad * 8);
+    wasm.gram(at.x, at.t, at.d, dpad / 8, b, dpad * 16);
+    if (ns === 0) continue;
+    let e = 0;
+    for (let s = 0; s < ns; s++) {
+      i32[OFF + s] = e;
+      const end = starts[s + 1];
+      let q = next[s];
+      for (; q < end && rows[q] < i1; q++) i32[IDX + e++] = (rows[q] - i0) * dpad * 8;
+      next[s] = q;
+    }
+    i32[OFF + ns] = e;
+    wasm.cross(at.tr, at.s, at.idx, at.off, ns, dpad / 16, dpad * 8);
+    for (let i = i0; i < i1; i++) {
+      const hi = h[i];
+      const e1 = rowStarts[i + 1];
+      for (let u = rowStarts[i]; u < e1; u++) {
+        const row = rowSparse[u] * ns;
+        for (let v = rowStarts[i]; v <= u; v++) pairs[row + rowSparse[v]] += hi;
+      }
+    }
+    for (let a = 0; a < ns; a++)
+      for (let c = 0; c <= a; c++) {
+        both[a * ns + c] += pairs[a * ns + c];
+        pairs[a * ns + c] = 0;
+      }
+  }
+  hessian.fill(0);
+  const original = (c: number) => (c < dense.length ? dense[c] : p);
+  for (let rr = 0; rr < nd; rr++) {
+    const row = original(rr) * m;
+    const from = D + (rr >> 1) * 2 * dpad + (rr & 1);
+    for (let c = 0; c <= rr; c++) hessian[row + original(c)] = f64[from + 2 * c];
+  }
+  for (let s = 0; s < ns; s++) {
+    const js = sparse[s];
+    for (let c = 0; c < nd; c++) {
+      const jd = original(c);
+      hessian[jd > js ? jd * m + js : js * m + jd] = f64[S + s * dpad + c];
+    }
+    for (let c = 0; c <= s; c++) hessian[js * m + sparse[c]] = both[s * ns + c];
+  }
 }
