@@ -7,7 +7,9 @@
  * again on every training cutoff, the rule before the fit-once default), so the saving and any accuracy change show.
  * Per-stage CPU seconds (every thread) are printed beside wall seconds: on a loaded machine they are the steadier figure.
  *
- *   npx tsx bench/pipeline.ts [--customers 5000,100000] [--months 12] [--budget 30]
+ *   npx tsx bench/pipeline.ts [--customers 5000,100000] [--months 12] [--budget 30] [--references false]
+ *
+ * `--references false` skips the two reference trainings (for a quicker run at 100k customers).
  *
  * With --telco, the flat-table proof instead: `churn train --table` on the public Telco table, evaluated on the exact
  * folds of scikit-learn's StratifiedKFold(5, shuffle=True, random_state=0) (exported by Python) and on churnlab's own
@@ -36,7 +38,7 @@ const machine = () =>
     .map((l) => l.toFixed(1))
     .join(' ')}`;
 
-async function pipeline(sizes: number[], months: number, budget: number): Promise<void> {
+async function pipeline(sizes: number[], months: number, budget: number, references: boolean): Promise<void> {
   // Rows are printed as they come (a 100k run takes a while), the header first.
   console.log(machine());
   console.log('| customers | stage | wall s | CPU s | note |\n|---:|---|---:|---:|---|');
@@ -54,12 +56,14 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
     row(customers, 'generate + load (SQLite)', genWall, genCpu);
     const train = (budgetSeconds: number, register: boolean, refit = false) =>
       timed(() => trainModels(store, config, { budgetSeconds, register, writeFiles: register, rebuild: true, refit }));
-    const [ref, refWall, refCpu] = await train(0, false);
-    const [refitRef, refitWall, refitCpu] = await train(budget, false, true);
+    const skipped = async () => [null, 0, 0] as const;
+    const [ref, refWall, refCpu] = references ? await train(0, false) : await skipped();
+    const [refitRef, refitWall, refitCpu] = references ? await train(budget, false, true) : await skipped();
     const [result, trainWall, trainCpu] = await train(budget, true);
     const t = (r: TrainResult, k: string) => r.timings[k] ?? 0;
     const c = (r: TrainResult, k: string) => r.cpuSeconds[k] ?? 0;
-    const accuracy = (r: TrainResult) => {
+    const accuracy = (r: TrainResult | null) => {
+      if (!r) return 'not run';
       const m = r.outcomes.find((o) => o.family === r.selected)?.assessment.metrics;
       return `${r.selected}, OOT PR-AUC ${m?.prAuc?.toFixed(4)}, ROC-AUC ${m?.rocAuc?.toFixed(4)}`;
     };
@@ -72,13 +76,14 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
       `${(n.train + n.validation).toLocaleString('en')} rows`,
     );
     const ratio = (k: string, r: TrainResult) => `${(c(result, k) / c(r, k)).toFixed(2)}×`;
+    const against = (k: string, r: TrainResult | null, what: string) =>
+      r ? `CPU ${ratio(k, r)} the ${what} (${t(r, k).toFixed(1)} s wall, ${c(r, k).toFixed(1)} s CPU)` : `${what}: not run`;
     row(
       customers,
       `train: 4 candidates, search budget ${budget}`,
       t(result, 'candidates'),
       c(result, 'candidates'),
-      `CPU ${ratio('candidates', ref)} the no-search reference (${t(ref, 'candidates').toFixed(1)} s wall, ${c(ref, 'candidates').toFixed(1)} s CPU); ` +
-        `CPU ${ratio('candidates', refitRef)} the refit reference (${t(refitRef, 'candidates').toFixed(1)} s wall, ${c(refitRef, 'candidates').toFixed(1)} s CPU)`,
+      `${against('candidates', ref, 'no-search reference')}; ${against('candidates', refitRef, 'refit reference')}`,
     );
     row(customers, 'train: importance (permutation, mean SHAP)', t(result, 'importance'), c(result, 'importance'));
     row(customers, 'train: artifact, outputs, report, registry', t(result, 'publish'), c(result, 'publish'));
@@ -87,7 +92,9 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
       'train total (incl. features)',
       trainWall,
       trainCpu,
-      `references: budget 0 ${refWall.toFixed(1)} s wall, ${refCpu.toFixed(1)} s CPU; refit ${refitWall.toFixed(1)} s wall, ${refitCpu.toFixed(1)} s CPU`,
+      references
+        ? `references: budget 0 ${refWall.toFixed(1)} s wall, ${refCpu.toFixed(1)} s CPU; refit ${refitWall.toFixed(1)} s wall, ${refitCpu.toFixed(1)} s CPU`
+        : 'references not run',
     );
     const [scored, scoreWall, scoreCpu] = await timed(async () => {
       const out = await scoreCustomers(store, loadScorer(result.artifact));
@@ -114,9 +121,9 @@ async function pipeline(sizes: number[], months: number, budget: number): Promis
     );
     for (const o of result.outcomes) {
       const m = o.assessment.metrics;
-      const r = refitRef.outcomes.find((x) => x.family === o.family)?.assessment.metrics;
+      const r = refitRef?.outcomes.find((x) => x.family === o.family)?.assessment.metrics;
       console.log(
-        `  ${o.name}: OOT PR-AUC ${m.prAuc?.toFixed(4)} (refit ${r?.prAuc?.toFixed(4)}), ROC-AUC ${m.rocAuc?.toFixed(4)} (refit ${r?.rocAuc?.toFixed(4)}), ${o.search.trials.length} configuration(s) searched`,
+        `  ${o.name}: OOT PR-AUC ${m.prAuc?.toFixed(4)}${r ? ` (refit ${r.prAuc?.toFixed(4)})` : ''}, ROC-AUC ${m.rocAuc?.toFixed(4)}${r ? ` (refit ${r.rocAuc?.toFixed(4)})` : ''}, ${o.search.trials.length} configuration(s) searched`,
       );
     }
     await store.close();
@@ -207,4 +214,5 @@ else
     arg('customers', '5000,100000').split(',').map(Number),
     Number(arg('months', '12')),
     Number(arg('budget', '30')),
+    arg('references', 'true') !== 'false',
   );
