@@ -20,19 +20,22 @@ export function fitLogistic(X: Matrix, y: Uint8Array, params?: Partial<LogisticP
   checkMatrix('logistic', X);
   checkLabels('logistic', y, X.nRows);
   checkWeights('logistic', weights, X.nRows);
-  checkFinite('logistic', X);
+  const means = columnMeans(X);
   const n = X.nRows;
   const p = X.columns.length;
   const data: LogisticData = { columns: X.columns, nRows: n, y, weights: effectiveWeights(y, prm, weights) };
-  const { means, scales } = moments(X);
   const l1Share = prm.penalty === 'l1' ? 1 : prm.penalty === 'elasticnet' ? prm.l1Ratio : 0;
   const pen: Penalty = { l1: l1Share / prm.C, l2: (1 - l1Share) / prm.C, fitIntercept: prm.fitIntercept };
   const beta0 = new Float64Array(p + 1);
   if (prm.fitIntercept) beta0[p] = baseLogit(data);
   const useNewton = prm.solver === 'newton' || (prm.solver === 'auto' && (pen.l1 > 0 || p <= NEWTON_MAX_FEATURES));
+  // The scales serve only the solvers that change variables: L-BFGS, and Newton's proximal step with an L1 term.
   const { beta, report } = useNewton
-    ? newtonSolve(data, beta0, pen, prm.maxIter, prm.tol, { means, scales })
-    : lbfgsSolve(data, beta0, pen, means, scales, prm.maxIter, prm.tol);
+    ? newtonSolve(data, beta0, pen, prm.maxIter, prm.tol, {
+        means,
+        scales: pen.l1 > 0 ? columnScales(X, means) : new Float64Array(p).fill(1),
+      })
+    : lbfgsSolve(data, beta0, pen, means, columnScales(X, means), prm.maxIter, prm.tol);
   return {
     kind: 'logistic',
     nFeatures: p,
@@ -71,19 +74,30 @@ function baseLogit(data: LogisticData): number {
   return Math.log(rate / (1 - rate));
 }
 
-/** Unweighted column means and standard deviations (1 for a constant column). */
-function moments(X: Matrix): { means: Float64Array; scales: Float64Array } {
-  const p = X.columns.length;
-  const means = new Float64Array(p);
-  const scales = new Float64Array(p);
-  X.columns.forEach((c, j) => {
+/**
+ * Unweighted column means. A NaN or infinite value makes its column's sum non-finite, and then checkFinite names the
+ * first such value (so the values are read once here rather than once more for the check).
+ */
+function columnMeans(X: Matrix): Float64Array {
+  const means = new Float64Array(X.columns.length);
+  let finite = true;
+  for (let j = 0; j < X.columns.length; j++) {
+    const c = X.columns[j];
     let s = 0;
     for (let i = 0; i < c.length; i++) s += c[i];
-    const mean = s / c.length;
+    if (!Number.isFinite(s)) finite = false;
+    means[j] = s / c.length;
+  }
+  if (!finite) checkFinite('logistic', X);
+  return means;
+}
+
+/** Unweighted column standard deviations (1 for a constant column). */
+function columnScales(X: Matrix, means: Float64Array): Float64Array {
+  return Float64Array.from(X.columns, (c, j) => {
+    const mean = means[j];
     let v = 0;
     for (let i = 0; i < c.length; i++) v += (c[i] - mean) * (c[i] - mean);
-    means[j] = mean;
-    scales[j] = v > 0 ? Math.sqrt(v / c.length) : 1;
+    return v > 0 ? Math.sqrt(v / c.length) : 1;
   });
-  return { means, scales };
 }

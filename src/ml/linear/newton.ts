@@ -6,7 +6,7 @@
  */
 
 import { choleskySolve } from './cholesky.js';
-import { type LogisticData, logisticPass } from './logistic-loss.js';
+import { type LogisticData, logisticGradient, logisticHessian, logisticPoint } from './logistic-loss.js';
 import type { ConvergenceReport } from './logistic-model.js';
 import { type FeatureFrame, proximalStep } from './proximal-step.js';
 
@@ -56,21 +56,25 @@ export function newtonSolve(
   let totalWeight = 0;
   for (let i = 0; i < data.nRows; i++) totalWeight += data.weights[i];
   let beta: Float64Array = new Float64Array(beta0);
+  // The loss, gradient and Hessian are separate steps (logistic-loss.ts): a trial point of the line search costs its
+  // loss only, and the Hessian refreshed at the current point reuses the row weights its loss pass left.
+  let point = logisticPoint(data, beta);
   let g = new Float64Array(m);
   let H = new Float64Array(m * m);
-  let loss = logisticPass(data, beta, g, H);
+  logisticGradient(data, point, g);
+  logisticHessian(data, point, H);
   let iterations = 0;
   let converged = false;
   let hessianCurrent = true;
   let previousOpt = Number.POSITIVE_INFINITY;
   for (;;) {
-    const F = loss + penaltyValue(beta, pen);
+    const F = point.loss + penaltyValue(beta, pen);
     const opt = optimality(beta, g, pen) / totalWeight;
     if (opt <= tol) converged = true;
     if (converged || iterations >= maxIter) break;
-    // A step on an older Hessian (below) must still cut the gradient tenfold; if it did not, one more full pass.
+    // A step on an older Hessian (below) must still cut the gradient tenfold; if it did not, the Hessian here.
     if (!hessianCurrent && opt > CHORD_GAIN * previousOpt) {
-      loss = logisticPass(data, beta, g, H);
+      logisticHessian(data, point, H);
       hessianCurrent = true;
     }
     const d = newtonStep(beta, g, H, pen, frame);
@@ -82,28 +86,29 @@ export function newtonSolve(
     // more, and a step on this one still converges (each such step must cut the gradient tenfold, or H is refreshed).
     const lazy = opt <= CHORD_GAIN * previousOpt || opt <= Math.sqrt(tol);
     previousOpt = opt;
-    const g2 = new Float64Array(m);
-    const H2 = lazy ? H : new Float64Array(m * m);
     let t = 1;
     let cand = axpy(beta, t, d);
-    let candLoss = logisticPass(data, cand, g2, lazy ? undefined : H2);
+    let candPoint = logisticPoint(data, cand);
     // The slack absorbs rounding in F: near the optimum the predicted decrease falls below F's last digits.
     const slack = 1e-13 * Math.abs(F);
-    while (candLoss + penaltyValue(cand, pen) > F + 1e-4 * t * delta + slack && t > 1e-10) {
+    while (candPoint.loss + penaltyValue(cand, pen) > F + 1e-4 * t * delta + slack && t > 1e-10) {
       t /= 2;
       cand = axpy(beta, t, d);
-      candLoss = logisticPass(data, cand);
+      candPoint = logisticPoint(data, cand);
     }
     if (!(t > 1e-10)) break; // the line search failed: keep the last point
-    if (t < 1) candLoss = logisticPass(data, cand, g2, lazy ? undefined : H2);
     beta = cand;
-    loss = candLoss;
-    g = g2;
-    H = H2;
+    point = candPoint;
+    g = new Float64Array(m);
+    logisticGradient(data, point, g);
+    if (!lazy) {
+      H = new Float64Array(m * m);
+      logisticHessian(data, point, H);
+    }
     hessianCurrent = !lazy;
   }
   const gradientNorm = optimality(beta, g, pen) / totalWeight;
-  const objective = loss + penaltyValue(beta, pen);
+  const objective = point.loss + penaltyValue(beta, pen);
   return { beta, report: { solver: 'newton', iterations, gradientNorm, converged, objective } };
 }
 
