@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { rng } from '../random.js';
-import { logisticPass } from './logistic-loss.js';
+import { kernelMemory, logisticPass } from './logistic-loss.js';
 
 /** The textbook sums, one row at a time: loss, gradient Σ w(p−y)x̃ and Hessian Σ w·p(1−p)·x̃x̃ᵀ with x̃ = (x, 1). */
 function naive(columns: Float64Array[], y: Uint8Array, w: Float64Array, beta: Float64Array) {
@@ -94,39 +94,50 @@ function densePass(columns: ArrayLike<number>[], y: Uint8Array, w: Float64Array,
 }
 
 describe('logisticPass on indicator columns', () => {
-  it('gives the bits of the dense pass whatever the mix of dense and 0/1 columns, block tails and zero coefficients', () => {
-    const rand = rng(5);
-    // [dense columns, indicator shares]: 0/1 columns at most half set are summed over their rows, the others as dense;
-    // dense counts around 16 (the kernel's padding) with the intercept.
-    const mixes: [number, number[]][] = [
-      [0, [0.3]],
-      [1, [0.01, 0.2, 0.5, 0.51, 0.9, 0, 1]],
-      [14, [0.1, 0.3]],
-      [15, [0.25, 0.25, 0.05]],
-      [16, []],
-      [21, [0.4, 0.02, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]],
-    ];
-    for (const [nDense, shares] of mixes)
-      for (const n of [1, 255, 700, 1024]) {
-        const columns: (Float64Array | Float32Array)[] = [];
-        for (let j = 0; j < nDense + shares.length; j++) {
-          // Dense and indicator columns interleaved; one dense column takes only the values 0 and 2, one is Float32.
-          const share = j % 2 === 1 && (j - 1) / 2 < shares.length ? shares[(j - 1) / 2] : undefined;
-          const dense = () => (j === 2 ? (rand() < 0.3 ? 2 : 0) : rand() * 4 - 2);
-          const col = Float64Array.from({ length: n }, () => (share === undefined ? dense() : rand() < share ? 1 : 0));
-          columns.push(j === 4 ? Float32Array.from(col) : col);
+  it.each([
+    ['held for the whole fit', kernelMemory.residentBytes],
+    ['copied in block by block', 0],
+  ])(
+    'gives the bits of the dense pass whatever the mix of dense and 0/1 columns, block tails and zero coefficients (columns %s)',
+    (_, bytes) => {
+      const saved = kernelMemory.residentBytes;
+      kernelMemory.residentBytes = bytes;
+      onTestFinished(() => {
+        kernelMemory.residentBytes = saved;
+      });
+      const rand = rng(5);
+      // [dense columns, indicator shares]: 0/1 columns at most half set are summed over their rows, the others as dense;
+      // dense counts around 16 (the kernel's padding) with the intercept.
+      const mixes: [number, number[]][] = [
+        [0, [0.3]],
+        [1, [0.01, 0.2, 0.5, 0.51, 0.9, 0, 1]],
+        [14, [0.1, 0.3]],
+        [15, [0.25, 0.25, 0.05]],
+        [16, []],
+        [21, [0.4, 0.02, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]],
+      ];
+      for (const [nDense, shares] of mixes)
+        for (const n of [1, 255, 700, 1024]) {
+          const columns: (Float64Array | Float32Array)[] = [];
+          for (let j = 0; j < nDense + shares.length; j++) {
+            // Dense and indicator columns interleaved; one dense column takes only the values 0 and 2, one is Float32.
+            const share = j % 2 === 1 && (j - 1) / 2 < shares.length ? shares[(j - 1) / 2] : undefined;
+            const dense = () => (j === 2 ? (rand() < 0.3 ? 2 : 0) : rand() * 4 - 2);
+            const col = Float64Array.from({ length: n }, () => (share === undefined ? dense() : rand() < share ? 1 : 0));
+            columns.push(j === 4 ? Float32Array.from(col) : col);
+          }
+          const p = columns.length;
+          const y = Uint8Array.from({ length: n }, () => (rand() < 0.3 ? 1 : 0));
+          const w = Float64Array.from({ length: n }, () => 0.5 + rand());
+          const beta = Float64Array.from({ length: p + 1 }, (_, j) => (j % 5 === 3 ? 0 : rand() - 0.5));
+          const want = densePass(columns, y, w, beta);
+          const g = new Float64Array(p + 1);
+          const H = new Float64Array((p + 1) ** 2).fill(Number.NaN);
+          const loss = logisticPass({ columns, nRows: n, y, weights: w }, beta, g, H);
+          expect(loss).toBe(want.loss);
+          expect(g).toEqual(want.g);
+          expect(H).toEqual(want.H);
         }
-        const p = columns.length;
-        const y = Uint8Array.from({ length: n }, () => (rand() < 0.3 ? 1 : 0));
-        const w = Float64Array.from({ length: n }, () => 0.5 + rand());
-        const beta = Float64Array.from({ length: p + 1 }, (_, j) => (j % 5 === 3 ? 0 : rand() - 0.5));
-        const want = densePass(columns, y, w, beta);
-        const g = new Float64Array(p + 1);
-        const H = new Float64Array((p + 1) ** 2).fill(Number.NaN);
-        const loss = logisticPass({ columns, nRows: n, y, weights: w }, beta, g, H);
-        expect(loss).toBe(want.loss);
-        expect(g).toEqual(want.g);
-        expect(H).toEqual(want.H);
-      }
-  });
+    },
+  );
 });

@@ -5,13 +5,14 @@
  * The work is split by what it needs: logisticPoint computes the loss and every row's gradient and Hessian weights at
  * β; logisticGradient and logisticHessian sum those into Xᵀr and XᵀWX. So a line search that rejects a point has paid
  * for its loss only, and a Hessian wanted later at a point already visited needs no new pass over the margins.
- * Indicator columns are summed over their rows only (logistic-layout.ts) and the Hessian's dense part runs in
- * WebAssembly (hessian-kernel.ts); both give, bit for bit, the sums of the plain dense loops over every row.
+ * Indicator columns are summed over their rows only (logistic-layout.ts) and the loops run in WebAssembly
+ * (logistic-kernel.ts); both give, bit for bit, the sums of the plain dense loops over every row: margins column by
+ * column in the columns' order, dot products with four sums by row mod 4, each Hessian cell row by row.
  */
 
 import type { Column } from '../matrix.js';
-import { BLOCK, hessianKernel, PAIR } from './hessian-kernel.js';
-import { columnLayout } from './logistic-layout.js';
+import { BLOCK, type KernelExports, logisticKernels, PAIR } from './logistic-kernel.js';
+import { type ColumnLayout, columnLayout } from './logistic-layout.js';
 
 /** The training rows as the solvers see them: columns, 0/1 labels and the effective (sample × class) weights. */
 export interface LogisticData {
@@ -45,40 +46,121 @@ export function logisticPass(data: LogisticData, beta: Float64Array, gradient?: 
   return point.loss;
 }
 
+/**
+ * The dense columns are held in the kernels' memory for a whole fit when they take at most `residentBytes` (else each
+ * pass copies them in block by block). Tests lower it to run the copying path on small data.
+ */
+export const kernelMemory = { residentBytes: 128 * 2 ** 20 };
+
+/** One fit's data in the thread's kernel memory: byte addresses, see logistic-kernel.ts. */
+interface Session {
+  data: LogisticData;
+  layout: ColumnLayout;
+  wasm: KernelExports;
+  f64: Float64Array;
+  i32: Int32Array;
+  /** Dense columns with the intercept, and padded to a multiple of 16. */
+  nd: number;
+  dpad: number;
+  ns: number;
+  /** Whether X holds every row (else one block, copied on each pass). */
+  resident: boolean;
+  stride: number;
+  sbStride: number;
+  at: Record<'x' | 'sb' | 'r' | 'h' | 'z' | 'prog' | 't' | 'tr' | 'd' | 's' | 'gd' | 'gs', number>;
+}
+
+let session: Session | undefined;
+
+/** The kernels' memory set up for `data` (the thread's last session when it is the same data). */
+function sessionOf(data: LogisticData): Session {
+  if (session?.data === data && session.f64.buffer === logisticKernels(0).memory.buffer) return session;
+  const layout = columnLayout(data);
+  const { columns, nRows: n } = data;
+  const nBlocks = Math.ceil(n / BLOCK);
+  const nPad = nBlocks * BLOCK;
+  const nd = layout.dense.length + 1;
+  const dpad = Math.ceil(nd / 16) * 16;
+  const ns = layout.sparse.length;
+  const resident = dpad * nPad * 8 <= kernelMemory.residentBytes;
+  const xRows = resident ? nPad : BLOCK;
+  let top = 0;
+  const take = (bytes: number) => {
+    const at = top;
+    top += Math.ceil(bytes / 64) * 64;
+    return at;
+  };
+  const at = {
+    x: take(dpad * xRows * 8),
+    rows: take(layout.rows.length * 4),
+    sb: take(ns * (nBlocks + 1) * 4),
+    r: take(nPad * 8),
+    h: take(nPad * 8),
+    z: take(BLOCK * 8),
+    prog: take(columns.length * 16),
+    t: take((dpad / 2) * PAIR),
+    tr: take(dpad * BLOCK * 8),
+    d: take(dpad * dpad * 8),
+    s: take(ns * dpad * 8),
+    gd: take(dpad * 8),
+    gs: take(ns * 8),
+  };
+  const { memory, exports: wasm } = logisticKernels(top);
+  const f64 = new Float64Array(memory.buffer);
+  const i32 = new Int32Array(memory.buffer);
+  const X = at.x / 8;
+  f64.fill(0, X, X + dpad * xRows);
+  f64.fill(1, X + (nd - 1) * xRows, X + nd * xRows); // the intercept's column of ones
+  if (resident) for (let c = 0; c < nd - 1; c++) f64.set(columns[layout.dense[c]], X + c * xRows);
+  i32.set(layout.rows, at.rows / 4);
+  // Where each block starts in each indicator's rows (byte addresses).
+  for (let s = 0; s < ns; s++) {
+    let e = layout.starts[s];
+    for (let b = 0; b <= nBlocks; b++) {
+      while (e < layout.starts[s + 1] && layout.rows[e] < b * BLOCK) e++;
+      i32[at.sb / 4 + s * (nBlocks + 1) + b] = at.rows + e * 4;
+    }
+  }
+  session = { data, layout, wasm, f64, i32, nd, dpad, ns, resident, stride: xRows * 8, sbStride: (nBlocks + 1) * 4, at };
+  return session;
+}
+
+/** Byte address of block [i0, i0 + b)'s dense columns (copied in first unless every row is held). */
+function blockColumns(se: Session, i0: number, b: number): number {
+  if (se.resident) return se.at.x + i0 * 8;
+  const { columns } = se.data;
+  se.layout.dense.forEach((j, c) => {
+    const col = columns[j];
+    se.f64.set(col.subarray(i0, i0 + b), se.at.x / 8 + c * BLOCK);
+  });
+  return se.at.x;
+}
+
 /** The loss at β and the rows' gradient and Hessian weights. */
 export function logisticPoint(data: LogisticData, beta: Float64Array): LogisticPoint {
   const { columns, nRows: n, y, weights } = data;
-  const { slot, starts, rows } = columnLayout(data);
+  const se = sessionOf(data);
+  const { f64, i32, at, wasm, layout } = se;
   const p = columns.length;
+  // The margins' program: every column with a non-zero coefficient, in order (a zero coefficient adds nothing).
+  let nProg = 0;
+  for (let j = 0; j < p; j++) {
+    if (beta[j] === 0) continue;
+    i32[at.prog / 4 + 4 * nProg] = layout.slot[j];
+    f64[at.prog / 8 + 2 * nProg + 1] = beta[j];
+    nProg++;
+  }
   const r = new Float64Array(n);
   const h = new Float64Array(n);
-  const z = new Float64Array(BLOCK);
-  const next = starts.slice(0, -1); // each indicator's first row not yet reached
+  const Z = at.z / 8;
   let loss = 0;
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+  for (let i0 = 0, blk = 0; i0 < n; i0 += BLOCK, blk++) {
     const b = Math.min(BLOCK, n - i0);
-    const i1 = i0 + b;
-    z.fill(beta[p], 0, b);
-    // Column by column in the original order: each margin adds the same terms in the same order as x·β.
-    for (let j = 0; j < p; j++) {
-      const w = beta[j];
-      const sl = slot[j];
-      if (sl >= 0) {
-        if (w === 0) continue;
-        const col = columns[j];
-        for (let k = 0; k < b; k++) z[k] += w * col[i0 + k];
-      } else {
-        const s = -1 - sl;
-        const end = starts[s + 1];
-        let e = next[s];
-        if (w !== 0) for (; e < end && rows[e] < i1; e++) z[rows[e] - i0] += w;
-        else while (e < end && rows[e] < i1) e++;
-        next[s] = e;
-      }
-    }
+    f64.fill(beta[p], Z, Z + b);
+    wasm.margins(blockColumns(se, i0, b), se.stride, at.z, at.prog, nProg, b, at.sb + blk * 4, se.sbStride, i0);
     let blockLoss = 0;
     for (let k = 0; k < b; k++) {
-      const zk = z[k];
+      const zk = f64[Z + k];
       const wk = weights[i0 + k];
       const yk = y[i0 + k];
       // One exponential serves both log(1 + e^z) and the probability.
@@ -95,117 +177,56 @@ export function logisticPoint(data: LogisticData, beta: Float64Array): LogisticP
 
 /** Overwrites `gradient` (length p+1) with Σᵢ rᵢ·(xᵢ, 1). */
 export function logisticGradient(data: LogisticData, point: LogisticPoint, gradient: Float64Array): void {
-  const { columns, nRows: n } = data;
-  const { dense, sparse, starts, rows } = columnLayout(data);
-  const p = columns.length;
-  const r = point.r;
-  gradient.fill(0);
-  const next = starts.slice(0, -1);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+  const n = data.nRows;
+  const p = data.columns.length;
+  const se = sessionOf(data);
+  const { f64, at, wasm, layout, nd, ns } = se;
+  f64.set(point.r, at.r / 8);
+  f64.fill(0, at.gd / 8, at.gd / 8 + nd);
+  f64.fill(0, at.gs / 8, at.gs / 8 + ns);
+  for (let i0 = 0, blk = 0; i0 < n; i0 += BLOCK, blk++) {
     const b = Math.min(BLOCK, n - i0);
-    const i1 = i0 + b;
-    for (let c = 0; c < dense.length; c++) gradient[dense[c]] += dot(r, columns[dense[c]], i0, b);
-    // An indicator's dot product: the terms at its rows, into the accumulators the dense one gives them.
-    const tail = i0 + (b & ~3);
-    for (let s = 0; s < sparse.length; s++) {
-      const end = starts[s + 1];
-      let e = next[s];
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (; e < end && rows[e] < i1; e++) {
-        const i = rows[e];
-        const v = r[i];
-        if (i >= tail) s0 += v;
-        else {
-          const lane = (i - i0) & 3;
-          if (lane === 0) s0 += v;
-          else if (lane === 1) s1 += v;
-          else if (lane === 2) s2 += v;
-          else s3 += v;
-        }
-      }
-      next[s] = e;
-      gradient[sparse[s]] += s0 + s1 + s2 + s3;
-    }
-    let s = 0;
-    for (let k = i0; k < i1; k++) s += r[k];
-    gradient[p] += s;
+    const x = blockColumns(se, i0, b);
+    wasm.gradient(x, se.stride, at.r + i0 * 8, nd - 1, at.gd, b, at.sb + blk * 4, se.sbStride, i0, ns, at.gs);
   }
-}
-
-/** Dot product of r and a column over rows i0 … i0+len−1, four accumulators (by row within the block) so the adds pipeline. */
-function dot(r: Float64Array, col: Column, i0: number, len: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = i0;
-  const end = i0 + len;
-  for (; k + 3 < end; k += 4) {
-    s0 += r[k] * col[k];
-    s1 += r[k + 1] * col[k + 1];
-    s2 += r[k + 2] * col[k + 2];
-    s3 += r[k + 3] * col[k + 3];
-  }
-  for (; k < end; k++) s0 += r[k] * col[k];
-  return s0 + s1 + s2 + s3;
+  layout.dense.forEach((j, c) => {
+    gradient[j] = f64[at.gd / 8 + c];
+  });
+  layout.sparse.forEach((j, s) => {
+    gradient[j] = f64[at.gs / 8 + s];
+  });
+  gradient[p] = f64[at.gd / 8 + nd - 1];
 }
 
 /**
  * Overwrites the lower triangle of `hessian` ((p+1)², row-major) with Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ, x̃ = (x, 1), and the rest with 0.
- * Cell (j, l), j ≥ l, is Σ over blocks of Σₖ (hₖ·xⱼₖ)·xₗₖ: dense pairs by the kernel's gram (the intercept as a
- * dense column of ones, last), a dense column and an indicator by its cross (Σ of hₖ·xⱼₖ over the indicator's rows),
+ * Cell (j, l), j ≥ l, is Σ over blocks of Σₖ (hₖ·xⱼₖ)·xₗₖ: dense pairs by the kernels' gram (the intercept as a
+ * dense column of ones, last), a dense column and an indicator by cross (Σ of hₖ·xⱼₖ over the indicator's rows),
  * two indicators here (Σ of hₖ over the rows where both are 1).
  */
 export function logisticHessian(data: LogisticData, point: LogisticPoint, hessian: Float64Array): void {
   const { columns, nRows: n } = data;
-  const { dense, sparse, starts, rows, rowStarts, rowSparse } = columnLayout(data);
+  const se = sessionOf(data);
+  const { f64, at, wasm, layout, nd, dpad, ns } = se;
+  const { dense, sparse, rowStarts, rowSparse } = layout;
   const p = columns.length;
   const m = p + 1;
-  const nd = dense.length + 1; // with the intercept
-  const dpad = Math.ceil(nd / 16) * 16;
-  const ns = sparse.length;
-  const kernel = hessianKernel(dpad, ns);
-  const { f64, i32, at, exports: wasm } = kernel;
-  const X = at.x / 8;
   const D = at.d / 8;
   const S = at.s / 8;
-  const Hb = at.h / 8;
-  const OFF = at.off / 4;
-  const IDX = at.idx / 4;
-  const pair = PAIR / 8;
-  f64.fill(0, X, X + (dpad / 2) * pair);
-  for (let k = 0; k < BLOCK; k++) f64[X + ((nd - 1) >> 1) * pair + 2 * k + ((nd - 1) & 1)] = 1;
+  f64.set(point.h, at.h / 8);
   f64.fill(0, D, D + dpad * dpad);
   f64.fill(0, S, S + ns * dpad);
   const pairs = new Float64Array(ns * ns); // indicator × indicator sums of one block, lower triangle
   const both = new Float64Array(ns * ns); // … and of every block
   const h = point.h;
-  const next = starts.slice(0, -1);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+  for (let i0 = 0, blk = 0; i0 < n; i0 += BLOCK, blk++) {
     const b = Math.min(BLOCK, n - i0);
     const i1 = i0 + b;
-    for (let c = 0; c < dense.length; c++) {
-      const col = columns[dense[c]];
-      const base = X + (c >> 1) * pair + (c & 1) - 2 * i0;
-      for (let i = i0; i < i1; i++) f64[base + 2 * i] = col[i];
-    }
-    f64.set(h.subarray(i0, i1), Hb);
-    wasm.scale(at.x, at.t, at.tr, at.h, dpad / 2, b, dpad * 8);
-    wasm.gram(at.x, at.t, at.d, dpad / 8, b, dpad * 16);
+    const x = blockColumns(se, i0, b);
+    wasm.scale(x, se.stride, at.h + i0 * 8, at.t, at.tr, dpad / 2, b, dpad * 8);
+    wasm.gram(x, se.stride, at.t, at.d, dpad / 8, b, dpad * 16);
     if (ns === 0) continue;
-    let e = 0;
-    for (let s = 0; s < ns; s++) {
-      i32[OFF + s] = e;
-      const end = starts[s + 1];
-      let q = next[s];
-      for (; q < end && rows[q] < i1; q++) i32[IDX + e++] = (rows[q] - i0) * dpad * 8;
-      next[s] = q;
-    }
-    i32[OFF + ns] = e;
-    wasm.cross(at.tr, at.s, at.idx, at.off, ns, dpad / 16, dpad * 8);
+    wasm.cross(at.tr, at.s, ns, dpad / 16, dpad * 8, at.sb + blk * 4, se.sbStride, i0);
     for (let i = i0; i < i1; i++) {
       const hi = h[i];
       const e1 = rowStarts[i + 1];
