@@ -266,13 +266,13 @@ function gradient(): FunctionDef {
 }
 
 /**
- * scale(x, stride, h, t, tr, nPairs, len, rowBytes): T = h·X for the block's first `len` rows, column pairs
- * interleaved in T and row by row in TR (rowBytes = dpad·8).
+ * scale(x, stride, h, x2, t, tr, nPairs, len, rowBytes): for the block's first `len` rows, X2 = X as pairs of columns
+ * interleaved, T = h·X the same way and row by row in TR (rowBytes = dpad·8).
  */
 function scale(): FunctionDef {
-  const [x, stride, h, t, tr, nPairs, len, rowBytes] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [q, k, p0, pt, ptr] = [8, 9, 10, 11, 12];
-  const v = 13;
+  const [x, stride, h, x2, t, tr, nPairs, len, rowBytes] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [q, k, p0, pt, ptr, px2] = [9, 10, 11, 12, 13, 14];
+  const [xv, v] = [15, 16];
   const body = forLoop(
     q,
     i32Const(0),
@@ -280,6 +280,7 @@ function scale(): FunctionDef {
     1,
     [...get(x), ...get(q), ...i32Const(1), ...i32Shl, ...get(stride), ...i32Mul, ...i32Add, ...set(p0)],
     [...get(t), ...get(q), ...i32Const(PAIR), ...i32Mul, ...i32Add, ...set(pt)],
+    [...get(x2), ...get(q), ...i32Const(PAIR), ...i32Mul, ...i32Add, ...set(px2)],
     [...get(tr), ...get(q), ...i32Const(4), ...i32Shl, ...i32Add, ...set(ptr)],
     forLoop(
       k,
@@ -287,37 +288,39 @@ function scale(): FunctionDef {
       get(len),
       1,
       [...get(p0), ...f64Load(0), ...f64x2Splat],
-      [...get(p0), ...get(stride), ...i32Add, ...f64Load(0), ...f64x2ReplaceLane(1)],
-      [...get(h), ...get(k), ...i32Const(3), ...i32Shl, ...i32Add, ...v128Load64Splat(0), ...f64x2Mul, ...set(v)],
+      [...get(p0), ...get(stride), ...i32Add, ...f64Load(0), ...f64x2ReplaceLane(1), ...set(xv)],
+      [...get(px2), ...get(xv), ...v128Store(0)],
+      [...get(xv), ...get(h), ...get(k), ...i32Const(3), ...i32Shl, ...i32Add, ...v128Load64Splat(0), ...f64x2Mul, ...set(v)],
       [...get(pt), ...get(v), ...v128Store(0), ...get(ptr), ...get(v), ...v128Store(0)],
       bump(p0, i32Const(8)),
       bump(pt, i32Const(16)),
+      bump(px2, i32Const(16)),
       bump(ptr, get(rowBytes)),
     ),
   );
   return {
     name: 'scale',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32],
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32],
     results: [],
     locals: [
-      [5, I32],
-      [1, V128],
+      [6, I32],
+      [2, V128],
     ],
     body,
   };
 }
 
 /**
- * gram(x, stride, t, d, nGroups, len, rowBytes): D += Tᵀ·X over the block's first `len` rows, in tiles of 8 rows (4
- * pairs of T) by 2 columns of X: eight vector sums, each of two cells, fed by four vector loads and two splats per row.
- * Only tiles that reach the lower triangle are computed (the upper cells they also hold are never read).
+ * gram(x2, t, d, nGroups, len, rowBytes): D += Tᵀ·X over the block's first `len` rows, in tiles of 8 rows (4 pairs of
+ * T) by 2 columns of X (one pair of X2): eight vector sums, each of two cells, fed by four vector loads and two splats
+ * per row. Only tiles that reach the lower triangle are computed (the upper cells they also hold are never read).
  * rowBytes = dpad·16.
  */
 function gram(): FunctionDef {
-  const [x, stride, t, d, nGroups, len, rowBytes] = [0, 1, 2, 3, 4, 5, 6];
-  const [a, b, nb, pt, px, py, end, o] = [7, 8, 9, 10, 11, 12, 13, 14];
-  const [xs0, xs1, tv] = [15, 16, 17];
-  const acc = [18, 19, 20, 21, 22, 23, 24, 25];
+  const [x2, t, d, nGroups, len, rowBytes] = [0, 1, 2, 3, 4, 5];
+  const [a, b, nb, pt, px, end, o] = [6, 7, 8, 9, 10, 11, 12];
+  const [xs0, xs1, tv] = [13, 14, 15];
+  const acc = [16, 17, 18, 19, 20, 21, 22, 23];
   const rowStep: Code[] = [];
   for (let i = 0; i < 4; i++) {
     rowStep.push([...get(pt), ...v128Load(i * PAIR), ...set(tv)]);
@@ -342,17 +345,15 @@ function gram(): FunctionDef {
       1,
       acc.flatMap((v) => [...v128Zero, ...set(v)]),
       [...get(t), ...get(a), ...i32Const(4 * PAIR), ...i32Mul, ...i32Add, ...set(pt)],
-      [...get(pt), ...get(len), ...i32Const(4), ...i32Shl, ...i32Add, ...set(end)],
-      [...get(x), ...get(b), ...i32Const(1), ...i32Shl, ...get(stride), ...i32Mul, ...i32Add, ...tee(px)],
-      [...get(stride), ...i32Add, ...set(py)],
+      [...get(x2), ...get(b), ...i32Const(PAIR), ...i32Mul, ...i32Add, ...set(px)],
+      [...get(px), ...get(len), ...i32Const(4), ...i32Shl, ...i32Add, ...set(end)],
       loop(
         [...get(px), ...v128Load64Splat(0), ...set(xs0)],
-        [...get(py), ...v128Load64Splat(0), ...set(xs1)],
+        [...get(px), ...v128Load64Splat(8), ...set(xs1)],
         ...rowStep,
         bump(pt, i32Const(16)),
-        bump(px, i32Const(8)),
-        bump(py, i32Const(8)),
-        get(pt),
+        bump(px, i32Const(16)),
+        get(px),
         get(end),
         i32LtU,
         brIf(0),
@@ -364,10 +365,10 @@ function gram(): FunctionDef {
   );
   return {
     name: 'gram',
-    params: [I32, I32, I32, I32, I32, I32, I32],
+    params: [I32, I32, I32, I32, I32, I32],
     results: [],
     locals: [
-      [8, I32],
+      [7, I32],
       [11, V128],
     ],
     body,
@@ -454,8 +455,18 @@ export interface KernelExports {
     ns: number,
     gs: number,
   ): void;
-  scale(x: number, stride: number, h: number, t: number, tr: number, nPairs: number, len: number, rowBytes: number): void;
-  gram(x: number, stride: number, t: number, d: number, nGroups: number, len: number, rowBytes: number): void;
+  scale(
+    x: number,
+    stride: number,
+    h: number,
+    x2: number,
+    t: number,
+    tr: number,
+    nPairs: number,
+    len: number,
+    rowBytes: number,
+  ): void;
+  gram(x2: number, t: number, d: number, nGroups: number, len: number, rowBytes: number): void;
   cross(tr: number, s: number, ns: number, nGroups: number, rowBytes: number, sb: number, sbStride: number, row0: number): void;
 }
 

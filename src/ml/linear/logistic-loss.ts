@@ -67,7 +67,7 @@ interface Session {
   resident: boolean;
   stride: number;
   sbStride: number;
-  at: Record<'x' | 'sb' | 'r' | 'h' | 'z' | 'prog' | 't' | 'tr' | 'd' | 's' | 'gd' | 'gs', number>;
+  at: Record<'x' | 'x2' | 'sb' | 'r' | 'h' | 'z' | 'prog' | 't' | 'tr' | 'd' | 's' | 'gd' | 'gs', number>;
 }
 
 let session: Session | undefined;
@@ -83,7 +83,9 @@ function sessionOf(data: LogisticData): Session {
   const dpad = Math.ceil(nd / 16) * 16;
   const ns = layout.sparse.length;
   const resident = dpad * nPad * 8 <= kernelMemory.residentBytes;
-  const xRows = resident ? nPad : BLOCK;
+  // Columns a cache line further apart than their rows need: strides of a multiple of 4 KiB would put the rows the
+  // kernels read together from neighbouring columns into one set of the L1 cache.
+  const colLen = (resident ? nPad : BLOCK) + 8;
   let top = 0;
   const take = (bytes: number) => {
     const at = top;
@@ -91,13 +93,14 @@ function sessionOf(data: LogisticData): Session {
     return at;
   };
   const at = {
-    x: take(dpad * xRows * 8),
+    x: take(dpad * colLen * 8),
     rows: take(layout.rows.length * 4),
     sb: take(ns * (nBlocks + 1) * 4),
     r: take(nPad * 8),
     h: take(nPad * 8),
     z: take(BLOCK * 8),
     prog: take(columns.length * 16),
+    x2: take((dpad / 2) * PAIR),
     t: take((dpad / 2) * PAIR),
     tr: take(dpad * BLOCK * 8),
     d: take(dpad * dpad * 8),
@@ -109,9 +112,9 @@ function sessionOf(data: LogisticData): Session {
   const f64 = new Float64Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer);
   const X = at.x / 8;
-  f64.fill(0, X, X + dpad * xRows);
-  f64.fill(1, X + (nd - 1) * xRows, X + nd * xRows); // the intercept's column of ones
-  if (resident) for (let c = 0; c < nd - 1; c++) f64.set(columns[layout.dense[c]], X + c * xRows);
+  f64.fill(0, X, X + dpad * colLen);
+  f64.fill(1, X + (nd - 1) * colLen, X + nd * colLen); // the intercept's column of ones
+  if (resident) for (let c = 0; c < nd - 1; c++) f64.set(columns[layout.dense[c]], X + c * colLen);
   i32.set(layout.rows, at.rows / 4);
   // Where each block starts in each indicator's rows (byte addresses).
   for (let s = 0; s < ns; s++) {
@@ -121,7 +124,7 @@ function sessionOf(data: LogisticData): Session {
       i32[at.sb / 4 + s * (nBlocks + 1) + b] = at.rows + e * 4;
     }
   }
-  session = { data, layout, wasm, f64, i32, nd, dpad, ns, resident, stride: xRows * 8, sbStride: (nBlocks + 1) * 4, at };
+  session = { data, layout, wasm, f64, i32, nd, dpad, ns, resident, stride: colLen * 8, sbStride: (nBlocks + 1) * 4, at };
   return session;
 }
 
@@ -131,7 +134,7 @@ function blockColumns(se: Session, i0: number, b: number): number {
   const { columns } = se.data;
   se.layout.dense.forEach((j, c) => {
     const col = columns[j];
-    se.f64.set(col.subarray(i0, i0 + b), se.at.x / 8 + c * BLOCK);
+    se.f64.set(col.subarray(i0, i0 + b), se.at.x / 8 + (c * se.stride) / 8);
   });
   return se.at.x;
 }
@@ -223,8 +226,8 @@ export function logisticHessian(data: LogisticData, point: LogisticPoint, hessia
     const b = Math.min(BLOCK, n - i0);
     const i1 = i0 + b;
     const x = blockColumns(se, i0, b);
-    wasm.scale(x, se.stride, at.h + i0 * 8, at.t, at.tr, dpad / 2, b, dpad * 8);
-    wasm.gram(x, se.stride, at.t, at.d, dpad / 8, b, dpad * 16);
+    wasm.scale(x, se.stride, at.h + i0 * 8, at.x2, at.t, at.tr, dpad / 2, b, dpad * 8);
+    wasm.gram(at.x2, at.t, at.d, dpad / 8, b, dpad * 16);
     if (ns === 0) continue;
     wasm.cross(at.tr, at.s, ns, dpad / 16, dpad * 8, at.sb + blk * 4, se.sbStride, i0);
     for (let i = i0; i < i1; i++) {
