@@ -5,9 +5,12 @@
  * /batch_predict of 10,000 rows; a CSV job of N rows end to end (skipped with 0); and a soak at a steady rate with
  * the server's RSS sampled every few seconds, growth measured from the end of the warm-up.
  * Run: npx tsx bench/api.ts [--seconds 10] [--csv-rows 1000000] [--soak-seconds 60] [--soak-rate 1000]
- *      [--soak-warmup-seconds 60] [--project DIR]
+ *      [--soak-warmup-seconds 60] [--project DIR] [--only ceiling,hit,plain,miss,plain-miss] [--batch-runs 6] [--cpu-prof DIR]
  * The server serves the serving tests' fixture model (logistic regression on 1,000 customers), or with --project the
  * model and store of a folder `npm start` ran in (the default pipeline's selected model).
+ * Measuring options: --only runs just the named /predict rows (and no ceiling, batch, CSV job or soak unless asked for
+ * by their own options); --batch-runs 0 skips /batch_predict; --cpu-prof DIR runs the server under `node --cpu-prof`
+ * and writes its profile into DIR when it stops (aggregate with a script such as /work/notes/cpuagg.mjs).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,13 +25,19 @@ const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : d;
 };
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null;
+const wants = (name: string) => only === null || only.has(name);
 const seconds = arg('seconds', 10);
-const csvRows = arg('csv-rows', 1_000_000);
-const soakSeconds = arg('soak-seconds', 60);
+const csvRows = arg('csv-rows', only === null ? 1_000_000 : 0);
+const soakSeconds = arg('soak-seconds', only === null ? 60 : 0);
 const soakRate = arg('soak-rate', 1000);
 const soakWarmupSeconds = arg('soak-warmup-seconds', Math.min(60, Math.round(soakSeconds / 5)));
 const projectAt = process.argv.indexOf('--project');
 const project = projectAt > 0 ? path.resolve(process.argv[projectAt + 1]) : null;
+const batchRuns = arg('batch-runs', only === null ? 6 : 0);
+const profAt = process.argv.indexOf('--cpu-prof');
+const profDir = profAt > 0 ? path.resolve(process.argv[profAt + 1]) : null;
 const load1 = () => loadavg()[0].toFixed(1);
 console.error(
   `load average at start: ${loadavg()
@@ -47,7 +56,14 @@ function rssBytes(pid: number): number {
 }
 
 async function start(mode: 'churn' | 'bare'): Promise<{ child: ChildProcess; url: string; key: string }> {
-  const args = ['--import', 'tsx', path.join('bench', 'api-server.ts'), mode, ...(mode === 'churn' && project ? [project] : [])];
+  const args = [
+    ...(profDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, mode)] : []),
+    '--import',
+    'tsx',
+    path.join('bench', 'api-server.ts'),
+    mode,
+    ...(mode === 'churn' && project ? [project] : []),
+  ];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, CHURN_LOG_LEVEL: 'warn' },
@@ -81,8 +97,12 @@ async function measure(pid: number, run: () => Promise<autocannon.Result>): Prom
   const cpu = cpuSeconds(pid) - cpu0;
   return Object.assign(r, { cpuMicros: (1e6 * cpu) / Math.max(1, r.requests.total), load: load1() });
 }
-const row = (name: string, r: Measured, ceiling?: Measured) =>
-  `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${ceiling ? `${((100 * r.requests.average) / ceiling.requests.average).toFixed(0)} %` : '100 %'} | ${r.cpuMicros.toFixed(0)} | ${ceiling ? `${((100 * ceiling.cpuMicros) / r.cpuMicros).toFixed(0)} %` : '100 %'} | ${r.load} |`;
+/** A table row; `ceiling` = the row the shares are of (the ceiling itself: 100 %; no ceiling run: –). */
+const row = (name: string, r: Measured, ceiling: Measured | undefined) => {
+  const share = (f: (m: Measured) => number, inverse: boolean) =>
+    ceiling === undefined ? '–' : `${((100 * (inverse ? f(ceiling) / f(r) : f(r) / f(ceiling))) as number).toFixed(0)} %`;
+  return `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${share((m) => m.requests.average, false)} | ${r.cpuMicros.toFixed(0)} | ${share((m) => m.cpuMicros, true)} | ${r.load} |`;
+};
 
 const body = JSON.stringify(legacyRecord);
 /**
@@ -113,10 +133,13 @@ const served = () =>
   `Model served: ${card.model_id} (${card.family}), ${project ? `from ${project} (npm start)` : 'the serving tests’ fixture'}`;
 
 // 1. ceiling, then the real /predict (explanations on = the default reply, and off), one body and rotating bodies.
-const bare = await start('bare');
-await load(`${bare.url}/predict`, '', body, 2); // warm-up
-const ceiling = await measure(bare.child.pid!, () => load(`${bare.url}/predict`, '', body, seconds));
-await stop(bare.child);
+let ceiling: Measured | undefined;
+if (wants('ceiling')) {
+  const bare = await start('bare');
+  await load(`${bare.url}/predict`, '', body, 2); // warm-up
+  ceiling = await measure(bare.child.pid!, () => load(`${bare.url}/predict`, '', body, seconds));
+  await stop(bare.child);
+}
 const churn = await start('churn');
 const pid = churn.child.pid!;
 const card = (await (await fetch(`${churn.url}/model`, { headers: { 'x-api-key': churn.key } })).json()) as {
@@ -125,30 +148,29 @@ const card = (await (await fetch(`${churn.url}/model`, { headers: { 'x-api-key':
 };
 console.error(`serving ${card.model_id} (${card.family}) from ${project ?? 'the serving tests’ fixture'}`);
 await load(`${churn.url}/predict`, churn.key, body, 2);
-const explained = await measure(pid, () => load(`${churn.url}/predict`, churn.key, body, seconds));
-const plain = await measure(pid, () => load(`${churn.url}/predict?explain=false`, churn.key, body, seconds));
-const explainedMiss = await measure(pid, () => load(`${churn.url}/predict`, churn.key, body, seconds, rotating));
-const plainMiss = await measure(pid, () => load(`${churn.url}/predict?explain=false`, churn.key, body, seconds, rotating));
+const runs: [string, string, string, Partial<autocannon.Options>][] = [
+  ['hit', '/predict (drivers + action, default), one body: cache hits', '/predict', {}],
+  ['plain', '/predict?explain=false, one body', '/predict?explain=false', {}],
+  ['miss', `/predict (drivers + action), ${POOL.toLocaleString('en')} distinct customers: cache misses`, '/predict', rotating],
+  ['plain-miss', `/predict?explain=false, ${POOL.toLocaleString('en')} distinct customers`, '/predict?explain=false', rotating],
+];
 out.push(
   served(),
   '',
   '| route (32 connections) | req/s | p50 ms | p99 ms | non-2xx | of ceiling | server CPU µs/req | ceiling CPU / this CPU | load avg (1 min) at end |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 );
-out.push(
-  row('bare Fastify + TypeBox, linear score (ceiling)', ceiling),
-  row('/predict (drivers + action, default), one body: cache hits', explained, ceiling),
-  row('/predict?explain=false, one body', plain, ceiling),
-  row(`/predict (drivers + action), ${POOL.toLocaleString('en')} distinct customers: cache misses`, explainedMiss, ceiling),
-  row(`/predict?explain=false, ${POOL.toLocaleString('en')} distinct customers`, plainMiss, ceiling),
-);
+if (ceiling) out.push(row('bare Fastify + TypeBox, linear score (ceiling)', ceiling, ceiling));
+for (const [name, label, route, extra] of runs)
+  if (wants(name))
+    out.push(row(label, await measure(pid, () => load(`${churn.url}${route}`, churn.key, body, seconds, extra)), ceiling));
 
 // 2. /batch_predict of 10,000 rows (median of 5, after one warm-up).
 const batch = JSON.stringify(
   Array.from({ length: 10_000 }, (_, i) => ({ ...legacyRecord, customer_id: `c${i}`, age: 18 + (i % 60) })),
 );
 const batchTimes: number[] = [];
-for (let k = 0; k < 6; k++) {
+for (let k = 0; k < batchRuns; k++) {
   const t = performance.now();
   const res = await fetch(`${churn.url}/batch_predict`, {
     method: 'POST',
@@ -160,10 +182,11 @@ for (let k = 0; k < 6; k++) {
   if (k > 0) batchTimes.push(performance.now() - t);
 }
 batchTimes.sort((a, b) => a - b);
-out.push(
-  '',
-  `/batch_predict, 10,000 rows (${(batch.length / 1e6).toFixed(1)} MB JSON): median ${batchTimes[2].toFixed(0)} ms, min ${batchTimes[0].toFixed(0)} ms, max ${batchTimes[4].toFixed(0)} ms`,
-);
+if (batchTimes.length > 0)
+  out.push(
+    '',
+    `/batch_predict, 10,000 rows (${(batch.length / 1e6).toFixed(1)} MB JSON): median ${batchTimes[batchTimes.length >> 1].toFixed(0)} ms, min ${batchTimes[0].toFixed(0)} ms, max ${batchTimes[batchTimes.length - 1].toFixed(0)} ms`,
+  );
 
 // 3. CSV job end to end: upload + queue + score + result file (skipped with --csv-rows 0).
 if (csvRows > 0) {
