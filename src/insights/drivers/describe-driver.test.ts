@@ -164,3 +164,37 @@ describe('describeDriver states the direction and the unit of the contribution',
     expect([zero.direction, zero.effect]).toEqual(['neutral', 'no effect on churn risk']);
   });
 });
+
+describe('describeFact works a feature name out once per catalogue', () => {
+  it('gives the same fact on every call, and each catalogue its own template', () => {
+    const first = describeFact('failed_payments_30d', 3, { features: customer });
+    expect(describeFact('failed_payments_30d', 3, { features: customer })).toEqual(first);
+    expect(describeFact('failed_payments_30d', 2, { features: customer }).fact).toBe('2 failed payments in the last 30 days');
+    const own = [{ id: 'own', pattern: /^failed_payments$/, kind: 'number' as const, render: () => 'own words' }];
+    expect(describeFact('failed_payments_30d', 3, { catalogue: own })).toEqual({ fact: 'own words', template: 'own' });
+    expect(describeFact('failed_payments_30d', 3, { catalogue: [] })).toEqual({
+      fact: 'failed payments (last 30 days): 3',
+      template: 'generic',
+    });
+    expect(describeFact('failed_payments_30d', 3, { features: customer })).toEqual(first);
+  });
+
+  it('hands each render its own copy of the pattern groups', () => {
+    const seen: string[] = [];
+    const own = [
+      {
+        id: 'grab',
+        pattern: /^support_tickets_(?<category>[a-z]+)$/,
+        kind: 'number' as const,
+        render: ({ groups }: { groups: Record<string, string> }) => {
+          seen.push(groups.category);
+          groups.category = 'changed'; // a template that writes into its input must not change the next render's
+          return 'x';
+        },
+      },
+    ];
+    describeFact('support_tickets_billing_30d', 1, { catalogue: own });
+    describeFact('support_tickets_billing_30d', 1, { catalogue: own });
+    expect(seen).toEqual(['billing', 'billing']);
+  });
+});

@@ -1,8 +1,8 @@
 /** One driver in business words: the customer's own value, the direction on churn risk and the contribution with its unit. */
 import type { ContributionUnit, FeatureValue } from '../types.js';
-import { findTemplate } from './catalogue.js';
+import { driverCatalogue, findTemplate } from './catalogue.js';
 import { type DriverDirection, describeEffect, directionOf } from './effect.js';
-import { parseFeatureName } from './feature-name.js';
+import { type ParsedFeatureName, parseFeatureName } from './feature-name.js';
 import { formatNumber, humanise } from './format.js';
 import type { DriverTemplate, FactInput } from './template.js';
 
@@ -64,11 +64,53 @@ function asNumber(v: FeatureValue): number | null {
   return t !== '' && Number.isFinite(Number(t)) ? Number(t) : null;
 }
 
-function genericFact(name: string, value: FeatureValue): string {
-  const p = parseFeatureName(name);
-  const label = humanise(p.base, p.windowDays);
+/**
+ * What describeFact reads from a feature name alone, worked out once per name and catalogue: the parsed name, the
+ * missing-indicator or one-hot label, the matching template and its pattern's groups, and the generic label. A server
+ * renders the same few dozen features for every customer; the regular expressions ran for each driver of each row.
+ */
+interface FactPlan {
+  parsed: ParsedFeatureName;
+  /** Label of the feature a missing-value indicator is about (`x__missing`); undefined for other features. */
+  indicatorLabel?: string;
+  /** Label of a one-hot piece's feature (`plan_type=Premium` → "plan type"). */
+  oneHotLabel?: string;
+  found?: { template: DriverTemplate; groups: Record<string, string> };
+  /** `humanise(base, windowDays)`: the generic sentence's and the default missing sentence's label. */
+  label: string;
+}
+
+/** Plans per catalogue (by identity) and feature name; bounded, since callers may pass any name. */
+const plans = new WeakMap<readonly DriverTemplate[], Map<string, FactPlan>>();
+const MAX_PLANS = 4096;
+
+function factPlan(feature: string, catalogue: readonly DriverTemplate[]): FactPlan {
+  let byName = plans.get(catalogue);
+  if (byName === undefined) {
+    byName = new Map();
+    plans.set(catalogue, byName);
+  }
+  let plan = byName.get(feature);
+  if (plan !== undefined) return plan;
+  const parsed = parseFeatureName(feature);
+  plan = { parsed, label: humanise(parsed.base, parsed.windowDays) };
+  const indicator = missingIndicator.exec(parsed.base + (parsed.windowDays === undefined ? '' : `_${parsed.windowDays}d`));
+  if (indicator && parsed.category === undefined) {
+    const inner = parseFeatureName(indicator.groups?.inner ?? indicator.groups?.inner2 ?? '');
+    plan.indicatorLabel = humanise(inner.base, inner.windowDays);
+  } else {
+    if (parsed.category !== undefined) plan.oneHotLabel = humanise(parsed.base);
+    plan.found = findTemplate(parsed.base, catalogue);
+  }
+  if (byName.size >= MAX_PLANS) byName.clear();
+  byName.set(feature, plan);
+  return plan;
+}
+
+function genericFact(plan: FactPlan, value: FeatureValue): string {
+  const { label, parsed } = plan;
   if (isMissing(value)) return `${label}: not recorded`;
-  if (typeof value === 'number') return `${label}: ${formatNumber(p.log1p ? Math.expm1(value) : value)}`;
+  if (typeof value === 'number') return `${label}: ${formatNumber(parsed.log1p ? Math.expm1(value) : value)}`;
   return `${label}: ${String(value)}`;
 }
 
@@ -81,17 +123,16 @@ export function describeFact(
   fact: string;
   template: string;
 } {
-  const parsed = parseFeatureName(feature);
-  const indicator = missingIndicator.exec(parsed.base + (parsed.windowDays === undefined ? '' : `_${parsed.windowDays}d`));
-  if (indicator && parsed.category === undefined) {
-    const inner = parseFeatureName(indicator.groups?.inner ?? indicator.groups?.inner2 ?? '');
-    const label = humanise(inner.base, inner.windowDays);
+  const plan = factPlan(feature, context.catalogue ?? driverCatalogue);
+  const { parsed } = plan;
+  if (plan.indicatorLabel !== undefined) {
+    const label = plan.indicatorLabel;
     return { fact: asNumber(value) ? `${label} not recorded` : `${label} recorded`, template: 'missing-indicator' };
   }
   let v = value;
   if (parsed.category !== undefined) {
     // A one-hot piece: 1 means the customer is in that category, 0 that they are not.
-    const label = humanise(parsed.base);
+    const label = plan.oneHotLabel as string;
     const inIt = Boolean(asNumber(value));
     if (parsed.category === otherLevel) {
       return { fact: inIt ? `${label}: a rare or new value` : `${label}: a common value`, template: 'one-hot' };
@@ -102,24 +143,25 @@ export function describeFact(
     if (!inIt) return { fact: `${label} is not ${parsed.category}`, template: 'one-hot' };
     v = parsed.category;
   }
-  const found = findTemplate(parsed.base, context.catalogue);
-  if (!found) return { fact: genericFact(feature, value), template: 'generic' };
-  const { template, groups } = found;
+  const found = plan.found;
+  if (!found) return { fact: genericFact(plan, value), template: 'generic' };
+  const { template } = found;
+  // Each render gets its own copy of the groups, as when the pattern ran for it.
   const base: FactInput = {
     feature: parsed,
-    groups,
+    groups: { ...found.groups },
     num: null,
     text: null,
     features: context.features ?? {},
     currency: context.currency ?? '',
   };
   if (isMissing(v)) {
-    const fact = template.missing?.(base) ?? `${humanise(parsed.base, parsed.windowDays)}: not recorded`;
+    const fact = template.missing?.(base) ?? `${plan.label}: not recorded`;
     return { fact, template: template.id };
   }
   const num = template.kind === 'category' ? null : asNumber(v);
   if (template.kind === 'category' ? typeof v !== 'string' : num === null) {
-    return { fact: genericFact(feature, value), template: 'generic' };
+    return { fact: genericFact(plan, value), template: 'generic' };
   }
   const n = num === null ? Number.NaN : parsed.log1p ? Math.expm1(num) : num;
   return { fact: template.render({ ...base, num: n, text: String(v) }), template: template.id };

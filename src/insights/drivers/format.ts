@@ -5,6 +5,9 @@ const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, m
 
 /** A count or measure: whole numbers as such, others to one decimal ("1,234", "2.5"). */
 export function formatNumber(x: number): string {
+  // Whole numbers below 1,000 read the same as String gives them (no separator; "-0" excluded): the formatter's call
+  // is the costly part of a driver sentence. Everything else goes through the formatter.
+  if (Number.isInteger(x) && x > -1000 && x < 1000) return x === 0 ? '0' : String(x);
   return oneDecimal.format(x === 0 ? 0 : x); // no "-0"
 }
 

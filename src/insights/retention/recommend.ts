@@ -1,8 +1,8 @@
 /** The recommendation for one customer: the first matching rule by priority, with the drivers behind it in words. */
 import { describeDriver } from '../drivers/describe-driver.js';
-import { risingDrivers } from '../drivers/top-drivers.js';
+import { isSelectableCount, risingDrivers, strongestDrivers } from '../drivers/top-drivers.js';
 import type { ContributionUnit, Driver, ScoredCustomer } from '../types.js';
-import { matchRule } from './match-rule.js';
+import { defaultTopK, matchRule } from './match-rule.js';
 import type { Channel, RetentionRule } from './rule-schema.js';
 
 /** What to do for one customer, and why. */
@@ -39,7 +39,34 @@ function inWords(d: Driver, customer: ScoredCustomer, o: RecommendOptions): stri
   }).text;
 }
 
-/** The recommendation of the matching rule with the lowest priority number, or null when no rule matches. */
+/**
+ * How many of a customer's strongest risk-raising drivers `rules` read at most (each rule reads its first `topK`), or
+ * null when some rule's topK is not a small positive integer (then every rising driver is ranked).
+ */
+function rulesTopK(rules: readonly RetentionRule[]): number | null {
+  let k = 1;
+  for (const r of rules) {
+    const t = r.when.topK ?? defaultTopK;
+    if (!isSelectableCount(t)) return null;
+    if (t > k) k = t;
+  }
+  return k;
+}
+
+/**
+ * The customer's risk-raising drivers, strongest first, as far as any rule reads them: the strongest max(topK) are
+ * selected instead of sorting all of them.
+ */
+function risingFor(customer: ScoredCustomer, rules: readonly RetentionRule[]): Driver[] {
+  const k = rulesTopK(rules);
+  return k === null ? risingDrivers(customer.drivers) : strongestDrivers(customer.drivers, k, 1);
+}
+
+/**
+ * The recommendation of the matching rule with the lowest priority number, or null when no rule matches. Rules read
+ * the customer's strongest risk-raising drivers only (a rule's first `topK`, default 3): `customer.drivers` may hold
+ * just those, as long as it has at least the largest topK of the rules of them (or all there are).
+ */
 export function recommend(
   customer: ScoredCustomer,
   rules: readonly RetentionRule[],
@@ -47,7 +74,7 @@ export function recommend(
 ): Recommendation | null {
   let rule: RetentionRule | undefined;
   let drivers: Driver[] = [];
-  const rising = risingDrivers(customer.drivers); // ranked once, read by every rule
+  const rising = risingFor(customer, rules); // ranked once, read by every rule
   for (const candidate of rules) {
     if (rule !== undefined && candidate.priority >= rule.priority) continue;
     const behind = matchRule(candidate, customer, rising);
