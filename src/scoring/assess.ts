@@ -1,8 +1,9 @@
 /** Everything a retention team reads per scored row: score, drivers in words, value, and the recommended action. */
 import type { FeatureFrame } from '../features/index.js';
-import type { CustomerValue, LifetimeOptions, Recommendation, RetentionRule } from '../insights/index.js';
+import type { CustomerValue, Driver, LifetimeOptions, Recommendation, RetentionRule } from '../insights/index.js';
 import { customerValues, monthlyRevenueOf } from './customer-value.js';
-import { type CustomerDrivers, defaultTopK, type Explanations, renderTop } from './explanations.js';
+import { isSelectableCount, rulesTopK } from './driver-selection.js';
+import { type CustomerDrivers, defaultTopK, type Explanations, renderDrivers, renderTop } from './explanations.js';
 import { recommendFor } from './retention.js';
 import type { Scores } from './scorer.js';
 
@@ -32,6 +33,10 @@ export function assessRows(
 ): Assessment[] {
   const values = customerValues(scores.probability, monthlyRevenueOf(frame), options.lifetime);
   const topK = options.topK ?? defaultTopK;
+  // The retention rules read the strongest rising drivers only: with small counts, the drivers shown and the ones the
+  // rules need are selected from the contributions instead of building and ranking a driver per business feature.
+  const ruleK = rulesTopK(options.rules);
+  const risingK = ruleK !== null && isSelectableCount(topK) ? Math.max(topK, ruleK) : null;
   return Array.from({ length: scores.nRows }, (_, i) => {
     const facts = {
       customerId: scores.ids[i],
@@ -40,8 +45,20 @@ export function assessRows(
       value: values[i],
     };
     const featureValues = explanations.rowValues(i);
-    const drivers = explanations.driverList(i, featureValues);
-    const rendered = renderTop(drivers, topK, explanations.unit, featureValues);
+    let drivers: Driver[];
+    let rendered: CustomerDrivers;
+    if (risingK === null) {
+      drivers = explanations.driverList(i, featureValues);
+      rendered = renderTop(drivers, topK, explanations.unit, featureValues);
+    } else {
+      drivers = explanations.strongest(i, risingK, 1, featureValues); // what the rules read, strongest first
+      const up = drivers.length > topK ? drivers.slice(0, topK) : drivers;
+      rendered = renderDrivers(
+        { up, down: explanations.strongest(i, topK, -1, featureValues) },
+        explanations.unit,
+        featureValues,
+      );
+    }
     return {
       customerId: scores.ids[i],
       cutoff: scores.cutoffs[i],

@@ -21,7 +21,9 @@ export interface RowFacts {
 
 /**
  * The first matching rule's recommendation (drivers and values may be passed when the caller already built them; drivers
- * carrying a rendered `text` are quoted as they are) (by priority) with the drivers behind it, or null when none matches.
+ * carrying a rendered `text` are quoted as they are; the rules read only the strongest risk-raising drivers, so the
+ * given drivers may be just those — see insights' recommend) (by priority) with the drivers behind it, or null when
+ * none matches.
  * Unknown facts (a table without plan or tenure, an unknown revenue) are NaN / empty so that no rule conditioned on
  * them matches by accident.
  */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChurnError } from '../errors/index.js';
 import { rowOf } from '../features/index.js';
+import { defaultRules, type RetentionRule } from '../insights/index.js';
 import {
   applyIsotonic,
   applyPlatt,
@@ -10,7 +11,10 @@ import {
   type PlattCalibrator,
 } from '../ml/index.js';
 import { createArtifact, decodeArtifact, encodeArtifact, type ModelArtifact } from '../registry/index.js';
+import { renderTop } from './explanations.js';
 import { globalImportance, loadScorer, modelImportance } from './index.js';
+import { recommendFor } from './retention.js';
+import type { PreparedRows } from './scorer.js';
 import { type SmallBusiness, type SmallModel, smallBusiness, trainSmallModel } from './testing/small-model.test-support.js';
 
 let business: SmallBusiness;
@@ -124,6 +128,51 @@ describe('value and action', () => {
     for (const r of given) {
       expect(r.reason.startsWith(`rule ${r.ruleId}: `)).toBe(true);
       for (const b of r.because) expect(b).toMatch(/raises churn risk/);
+    }
+  });
+});
+
+describe('assess', () => {
+  // The drivers and the action as computed from every business feature's driver (the whole list ranked), which
+  // assess reaches by selecting the strongest drivers straight from the contributions.
+  const reference = (
+    scorer: ReturnType<typeof loadScorer>,
+    rows: PreparedRows,
+    rules: readonly RetentionRule[],
+    topK: number,
+  ) => {
+    const scores = scorer.score(rows);
+    const e = scorer.explain(rows);
+    const values = scorer.values(rows);
+    return Array.from({ length: rows.nRows }, (_, i) => {
+      const featureValues = e.rowValues(i);
+      const drivers = e.driverList(i, featureValues);
+      const rendered = renderTop(drivers, topK, e.unit, featureValues);
+      const facts = {
+        customerId: scores.ids[i],
+        probability: scores.probability[i],
+        riskBucket: scores.riskBucket[i],
+        value: values[i],
+      };
+      return { drivers: rendered, recommendation: recommendFor(e, i, facts, rules, { drivers, values: featureValues }) };
+    });
+  };
+  const deeper = defaultRules.map((r, n) => ({ ...r, when: { ...r.when, topK: 1 + (n % 6) } }));
+
+  it.each(families)('%s: drivers and actions equal those ranked from every driver (default rules, top 1, 3 and 5)', (f) => {
+    const m = model(f);
+    for (const [rules, topK] of [
+      [defaultRules, 3],
+      [defaultRules, 1],
+      [deeper, 5],
+      [deeper, 2],
+    ] as const) {
+      const scorer = loadScorer(m.artifact, { rules });
+      const rows = scorer.prepareFrame(m.validation);
+      const got = scorer.assess(rows, { topK }).rows.map((a) => ({ drivers: a.drivers, recommendation: a.recommendation }));
+      const want = reference(scorer, rows, rules, topK);
+      expect(got.filter((a) => a.recommendation !== null).length).toBeGreaterThan(0);
+      expect(got).toEqual(want);
     }
   });
 });
