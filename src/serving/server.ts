@@ -1,5 +1,4 @@
 /** Assembling and running a server: dependencies from configuration, listen, hot reload, graceful shutdown. */
-import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
@@ -15,6 +14,7 @@ import type { ServingDeps } from './deps.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { openJobQueue } from './jobs/open-queue.js';
 import { storeKeyVerifier } from './keys/key-verifier.js';
+import { hmacRef } from './log/digests.js';
 import { bufferedPredictionLog } from './log/prediction-log.js';
 import { createMetrics } from './metrics.js';
 import { createModelHolder, followChampion, loadChampion } from './model/current-model.js';
@@ -48,10 +48,11 @@ export interface RunningServer {
  */
 export function pseudonymiser(key: string): (customerId: string) => string {
   const recent = new LRUCache<string, string>({ max: 10_000 });
+  const hmac = hmacRef(key);
   return (id) => {
     let ref = recent.get(id);
     if (ref === undefined) {
-      ref = createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+      ref = hmac(id);
       recent.set(id, ref);
     }
     return ref;

@@ -2,10 +2,10 @@
  * Scoring one stored customer (`{customer_id}`): the newest snapshot is computed once per data date and kept, and
  * each customer's explained prediction is cached by model + snapshot date + customer (cleared on promotion).
  */
-import { createHash } from 'node:crypto';
 import { ChurnError } from '../../errors/index.js';
 import { dataRange, type FeatureFrame, selectRows, snapshotAt } from '../../features/index.js';
 import type { ServingDeps } from '../deps.js';
+import { sha1Hex } from '../log/digests.js';
 import { explainedPrediction, type PredictionOut } from '../predict/prediction.js';
 import type { PredictionCache } from './prediction-cache.js';
 
@@ -74,7 +74,7 @@ export function customerScorer(deps: ServingDeps, cache: PredictionCache): Custo
         customerRef: deps.pseudonymise(customerId),
         snapshotDate: snap.date,
         modelId: model.id,
-        inputHash: createHash('sha1').update(JSON.stringify(features)).digest('hex'),
+        inputHash: sha1Hex(JSON.stringify(features)),
         probability: prediction.probability,
         decision: prediction.prediction,
         riskBucket: prediction.risk_bucket,

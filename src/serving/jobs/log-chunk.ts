@@ -1,5 +1,5 @@
 /** One scored chunk of a job as the prediction log stores it: per-row columns plus the values every row shares. */
-import { createHash, createHmac } from 'node:crypto';
+import { sha1Hex } from '../log/digests.js';
 
 /** A chunk's log rows, column-wise (cheap to post to the writer thread: two typed arrays and three string arrays). */
 export interface LogChunk {
@@ -16,15 +16,8 @@ export interface LogChunk {
   riskBucket: string[];
 }
 
-/**
- * The pseudonymised customer reference of the prediction log: HMAC-SHA256 under `secrets.hmacKey`, 16 hex digits.
- * The same function as the server's pseudonymiser (a test holds them equal) without its cache: a job sees each id once.
- */
-export const customerRef = (hmacKey: string, id: string): string =>
-  createHmac('sha256', hmacKey).update(id).digest('hex').slice(0, 16);
-
 /** The input hash of a job row: sha1 of its raw CSV text. */
-export const rowHash = (raw: string): string => createHash('sha1').update(raw).digest('hex');
+export const rowHash = (raw: string): string => sha1Hex(raw);
 
 /** The chunk as insert rows in `logColumns` order (features_json NULL: jobs carry no monitoring features). */
 export function logRows(c: LogChunk): unknown[][] {

@@ -10,11 +10,12 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { ChurnError, isChurnError } from '../../errors/index.js';
 import type { InputAdapter, ValidRecord } from '../../scoring/index.js';
 import type { Store } from '../../store/index.js';
+import { hmacRef } from '../log/digests.js';
 import type { ModelHolder } from '../model/holder.js';
 import { CsvRecords } from './csv-records.js';
 import { jobFiles, readStatus, writeStatus } from './job-files.js';
 import type { JobStatus } from './job-queue.js';
-import { customerRef, type LogChunk, rowHash } from './log-chunk.js';
+import { type LogChunk, rowHash } from './log-chunk.js';
 import { openPredictionSink, type PredictionSink } from './prediction-sink.js';
 
 /** Records per chunk: big enough for the columnar scorer to pay, small enough to keep memory flat. */
@@ -84,7 +85,8 @@ export async function runScoringJob(ctx: JobContext, id: string): Promise<JobSta
   await write(errors, 'line,field,reason\n');
   const reader = new CsvRecords(f.input, CHUNK);
   const { hmacKey } = ctx;
-  const pseudonymise = hmacKey === undefined ? ctx.pseudonymise : (rowId: string) => customerRef(hmacKey, rowId);
+  // The server's pseudonymiser without its cache (a job sees each id once): HMAC-SHA256 under secrets.hmacKey.
+  const pseudonymise = hmacKey === undefined ? ctx.pseudonymise : hmacRef(hmacKey);
   let sink: PredictionSink | null = null;
   let lastStatus = Date.now();
   try {

@@ -1,9 +1,9 @@
 /** Scoring raw records for /predict and /batch_predict: per-row validation, one vectorised pass, logging off the hot path. */
-import { createHash } from 'node:crypto';
 import { ChurnError, isChurnError } from '../../errors/index.js';
 import type { FeatureRow } from '../../features/index.js';
 import type { ValidRecord } from '../../scoring/index.js';
 import type { ServingDeps } from '../deps.js';
+import { sha1Hex } from '../log/digests.js';
 import type { ServingModel } from '../model/holder.js';
 import type { ProblemField } from '../problem.js';
 import { normaliseLegacy } from './legacy-fields.js';
@@ -23,7 +23,7 @@ export interface RecordsOutcome {
   rejected: RowError[];
 }
 
-const hashOf = (record: unknown) => createHash('sha1').update(JSON.stringify(record)).digest('hex');
+const hashOf = (record: unknown) => sha1Hex(JSON.stringify(record));
 
 function rowError(e: unknown, index: number): RowError {
   if (!isChurnError(e, 'CHURN_ERR_VALIDATION')) throw e;
