@@ -8,9 +8,10 @@
  * columns to dpad (a multiple of 16), column-major in X with `stride` bytes between columns — every row of the data
  * when it fits (copied once per fit), else one block, copied on each pass; the indicators' rows (ascending, all
  * rows) in ROWS, and in SB where each block starts in them (indicator s, block b at (s·(nBlocks + 1) + b)·4); the rows'
- * gradient and Hessian weights in R and H. Per block: T = h·X as pairs of columns interleaved (column 2q + lane of row
- * k at q·PAIR + (2k + lane)·8) and row by row in TR (column c of row k at (k·dpad + c)·8); the dense Hessian D (cell
- * (2q + lane, c) at ((q·dpad + c)·2 + lane)·8); per indicator s the sums of T over its rows, S at (s·dpad + c)·8.
+ * gradient and Hessian weights in R and H. Per block: X2 = X and T = h·X as pairs of columns interleaved (column
+ * 2q + lane of row k at q·PAIR + (2k + lane)·8), T also row by row in TR (column c of row k at (k·dpad + c)·8); the
+ * dense Hessian D (cell (2q + lane, c) at ((q·dpad + c)·2 + lane)·8); per indicator s the sums of T over its rows, S
+ * at (s·dpad + c)·8.
  */
 
 import {

@@ -70,11 +70,14 @@ interface Session {
   at: Record<'x' | 'x2' | 'sb' | 'r' | 'h' | 'z' | 'prog' | 't' | 'tr' | 'd' | 's' | 'gd' | 'gs', number>;
 }
 
-let session: Session | undefined;
+/** Sessions by data (held weakly: a finished fit's data is not kept alive), and the one the memory holds now. */
+const sessions = new WeakMap<LogisticData, Session & { id: number }>();
+let current = 0;
 
-/** The kernels' memory set up for `data` (the thread's last session when it is the same data). */
+/** The kernels' memory set up for `data` (as it is when the thread's last session was for this data). */
 function sessionOf(data: LogisticData): Session {
-  if (session?.data === data && session.f64.buffer === logisticKernels(0).memory.buffer) return session;
+  const known = sessions.get(data);
+  if (known && known.id === current && known.f64.buffer === logisticKernels(0).memory.buffer) return known;
   const layout = columnLayout(data);
   const { columns, nRows: n } = data;
   const nBlocks = Math.ceil(n / BLOCK);
@@ -124,7 +127,8 @@ function sessionOf(data: LogisticData): Session {
       i32[at.sb / 4 + s * (nBlocks + 1) + b] = at.rows + e * 4;
     }
   }
-  session = { data, layout, wasm, f64, i32, nd, dpad, ns, resident, stride: colLen * 8, sbStride: (nBlocks + 1) * 4, at };
+  const session = { data, layout, wasm, f64, i32, nd, dpad, ns, resident, stride: colLen * 8, sbStride: (nBlocks + 1) * 4, at };
+  sessions.set(data, { ...session, id: ++current });
   return session;
 }
 
