@@ -430,6 +430,64 @@ function cross(): FunctionDef {
   };
 }
 
+/**
+ * pairs(h, rowStarts, rowSparse, ns, acc, both, len, row0): for each row of the block, h of the row added to the cell
+ * (a, b), a ≥ b, of every two indicators a, b set in it (rowSparse[rowStarts[i] …], ascending: the row's indicators),
+ * into acc (ns × ns, zero); then both += acc and acc = 0, cell by cell.
+ */
+function pairs(): FunctionDef {
+  const [h, rowStarts, rowSparse, ns, acc, both, len, row0] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [i, u0, u1, u, v, a, pc, cells] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const hi = 16;
+  const body = [
+    forLoop(
+      i,
+      i32Const(0),
+      get(len),
+      1,
+      [...get(h), ...get(i), ...i32Const(3), ...i32Shl, ...i32Add, ...f64Load(0), ...set(hi)],
+      [...get(rowStarts), ...get(row0), ...get(i), ...i32Add, ...i32Const(2), ...i32Shl, ...i32Add, ...tee(u1)],
+      [...i32Load(0), ...i32Const(2), ...i32Shl, ...get(rowSparse), ...i32Add, ...set(u0)],
+      [...get(u1), ...i32Load(4), ...i32Const(2), ...i32Shl, ...get(rowSparse), ...i32Add, ...set(u1)],
+      forLoop(
+        u,
+        get(u0),
+        get(u1),
+        4,
+        [...get(acc), ...get(u), ...i32Load(0), ...get(ns), ...i32Mul, ...i32Const(3), ...i32Shl, ...i32Add, ...set(a)],
+        forLoop(
+          v,
+          get(u0),
+          [...get(u), ...i32Const(4), ...i32Add],
+          4,
+          [...get(a), ...get(v), ...i32Load(0), ...i32Const(3), ...i32Shl, ...i32Add, ...tee(pc)],
+          [...get(pc), ...f64Load(0), ...get(hi), ...f64Add, ...f64Store(0)],
+        ),
+      ),
+    ),
+    [...get(ns), ...get(ns), ...i32Mul, ...i32Const(3), ...i32Shl, ...set(cells)],
+    forLoop(
+      pc,
+      i32Const(0),
+      get(cells),
+      8,
+      [...get(both), ...get(pc), ...i32Add, ...tee(a), ...get(a), ...f64Load(0)],
+      [...get(acc), ...get(pc), ...i32Add, ...f64Load(0), ...f64Add, ...f64Store(0)],
+      [...get(acc), ...get(pc), ...i32Add, ...f64Zero, ...f64Store(0)],
+    ),
+  ].flat();
+  return {
+    name: 'pairs',
+    params: [I32, I32, I32, I32, I32, I32, I32, I32],
+    results: [],
+    locals: [
+      [8, I32],
+      [1, F64],
+    ],
+    body,
+  };
+}
+
 /** The kernels' exports (byte addresses; see each function). */
 export interface KernelExports {
   margins(
@@ -469,6 +527,7 @@ export interface KernelExports {
   ): void;
   gram(x2: number, t: number, d: number, nGroups: number, len: number, rowBytes: number): void;
   cross(tr: number, s: number, ns: number, nGroups: number, rowBytes: number, sb: number, sbStride: number, row0: number): void;
+  pairs(h: number, rowStarts: number, rowSparse: number, ns: number, acc: number, both: number, len: number, row0: number): void;
 }
 
 let compiled: object | undefined;
@@ -478,7 +537,7 @@ let instance: KernelExports | undefined;
 /** The thread's kernels on a memory of at least `bytes` bytes (a new memory, empty, when the last one is smaller). */
 export function logisticKernels(bytes: number): { memory: SharedMemory; exports: KernelExports } {
   if (!memory || !instance || memory.buffer.byteLength < bytes) {
-    compiled ??= new wasmApi.Module(moduleBytes([margins(), gradient(), scale(), gram(), cross()]));
+    compiled ??= new wasmApi.Module(moduleBytes([margins(), gradient(), scale(), gram(), cross(), pairs()]));
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
     instance = new wasmApi.Instance(compiled, { env: { memory } }).exports as KernelExports;

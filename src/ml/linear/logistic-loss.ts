@@ -67,7 +67,26 @@ interface Session {
   resident: boolean;
   stride: number;
   sbStride: number;
-  at: Record<'x' | 'x2' | 'sb' | 'r' | 'h' | 'z' | 'prog' | 't' | 'tr' | 'd' | 's' | 'gd' | 'gs', number>;
+  at: Record<
+    | 'x'
+    | 'x2'
+    | 'sb'
+    | 'rowStarts'
+    | 'rowSparse'
+    | 'r'
+    | 'h'
+    | 'z'
+    | 'prog'
+    | 't'
+    | 'tr'
+    | 'd'
+    | 's'
+    | 'gd'
+    | 'gs'
+    | 'acc'
+    | 'both',
+    number
+  >;
 }
 
 /** Sessions by data (held weakly: a finished fit's data is not kept alive), and the one the memory holds now. */
@@ -99,6 +118,8 @@ function sessionOf(data: LogisticData): Session {
     x: take(dpad * colLen * 8),
     rows: take(layout.rows.length * 4),
     sb: take(ns * (nBlocks + 1) * 4),
+    rowStarts: take((n + 1) * 4),
+    rowSparse: take(layout.rowSparse.length * 4),
     r: take(nPad * 8),
     h: take(nPad * 8),
     z: take(BLOCK * 8),
@@ -110,6 +131,8 @@ function sessionOf(data: LogisticData): Session {
     s: take(ns * dpad * 8),
     gd: take(dpad * 8),
     gs: take(ns * 8),
+    acc: take(ns * ns * 8),
+    both: take(ns * ns * 8),
   };
   const { memory, exports: wasm } = logisticKernels(top);
   const f64 = new Float64Array(memory.buffer);
@@ -119,6 +142,8 @@ function sessionOf(data: LogisticData): Session {
   f64.fill(1, X + (nd - 1) * colLen, X + nd * colLen); // the intercept's column of ones
   if (resident) for (let c = 0; c < nd - 1; c++) f64.set(columns[layout.dense[c]], X + c * colLen);
   i32.set(layout.rows, at.rows / 4);
+  i32.set(layout.rowStarts, at.rowStarts / 4);
+  i32.set(layout.rowSparse, at.rowSparse / 4);
   // Where each block starts in each indicator's rows (byte addresses).
   for (let s = 0; s < ns; s++) {
     let e = layout.starts[s];
@@ -209,13 +234,13 @@ export function logisticGradient(data: LogisticData, point: LogisticPoint, gradi
  * Overwrites the lower triangle of `hessian` ((p+1)², row-major) with Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ, x̃ = (x, 1), and the rest with 0.
  * Cell (j, l), j ≥ l, is Σ over blocks of Σₖ (hₖ·xⱼₖ)·xₗₖ: dense pairs by the kernels' gram (the intercept as a
  * dense column of ones, last), a dense column and an indicator by cross (Σ of hₖ·xⱼₖ over the indicator's rows),
- * two indicators here (Σ of hₖ over the rows where both are 1).
+ * two indicators by pairs (Σ of hₖ over the rows where both are 1).
  */
 export function logisticHessian(data: LogisticData, point: LogisticPoint, hessian: Float64Array): void {
   const { columns, nRows: n } = data;
   const se = sessionOf(data);
   const { f64, at, wasm, layout, nd, dpad, ns } = se;
-  const { dense, sparse, rowStarts, rowSparse } = layout;
+  const { dense, sparse } = layout;
   const p = columns.length;
   const m = p + 1;
   const D = at.d / 8;
@@ -223,30 +248,16 @@ export function logisticHessian(data: LogisticData, point: LogisticPoint, hessia
   f64.set(point.h, at.h / 8);
   f64.fill(0, D, D + dpad * dpad);
   f64.fill(0, S, S + ns * dpad);
-  const pairs = new Float64Array(ns * ns); // indicator × indicator sums of one block, lower triangle
-  const both = new Float64Array(ns * ns); // … and of every block
-  const h = point.h;
+  f64.fill(0, at.acc / 8, at.acc / 8 + ns * ns);
+  f64.fill(0, at.both / 8, at.both / 8 + ns * ns);
   for (let i0 = 0, blk = 0; i0 < n; i0 += BLOCK, blk++) {
     const b = Math.min(BLOCK, n - i0);
-    const i1 = i0 + b;
     const x = blockColumns(se, i0, b);
     wasm.scale(x, se.stride, at.h + i0 * 8, at.x2, at.t, at.tr, dpad / 2, b, dpad * 8);
     wasm.gram(at.x2, at.t, at.d, dpad / 8, b, dpad * 16);
     if (ns === 0) continue;
     wasm.cross(at.tr, at.s, ns, dpad / 16, dpad * 8, at.sb + blk * 4, se.sbStride, i0);
-    for (let i = i0; i < i1; i++) {
-      const hi = h[i];
-      const e1 = rowStarts[i + 1];
-      for (let u = rowStarts[i]; u < e1; u++) {
-        const row = rowSparse[u] * ns;
-        for (let v = rowStarts[i]; v <= u; v++) pairs[row + rowSparse[v]] += hi;
-      }
-    }
-    for (let a = 0; a < ns; a++)
-      for (let c = 0; c <= a; c++) {
-        both[a * ns + c] += pairs[a * ns + c];
-        pairs[a * ns + c] = 0;
-      }
+    wasm.pairs(at.h + i0 * 8, at.rowStarts, at.rowSparse, ns, at.acc, at.both, b, i0);
   }
   hessian.fill(0);
   const original = (c: number) => (c < dense.length ? dense[c] : p);
@@ -261,6 +272,6 @@ export function logisticHessian(data: LogisticData, point: LogisticPoint, hessia
       const jd = original(c);
       hessian[jd > js ? jd * m + js : js * m + jd] = f64[S + s * dpad + c];
     }
-    for (let c = 0; c <= s; c++) hessian[js * m + sparse[c]] = both[s * ns + c];
+    for (let c = 0; c <= s; c++) hessian[js * m + sparse[c]] = f64[at.both / 8 + s * ns + c];
   }
 }
