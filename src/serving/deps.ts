@@ -17,6 +17,11 @@ export interface LoggedPrediction {
   requestId: string;
   /** Pseudonymised customer id (keyed HMAC), or null for anonymous feature records. */
   customerRef: string | null;
+  /**
+   * Instead of customerRef: the customer id itself, which the log pseudonymises (the same keyed HMAC) when it writes the
+   * row — off the request path, on the writer thread when there is one. Only for a log that was given the HMAC key.
+   */
+  customerId?: string;
   snapshotDate: string | null;
   modelId: string;
   inputHash: string;

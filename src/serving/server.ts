@@ -84,6 +84,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const predictionLog = bufferedPredictionLog(store, logger, {
     batchRows: config.serving.logBatchRows,
     flushMs: config.serving.logFlushMs,
+    hmacKey: config.secrets.hmacKey,
   });
   const deps: ServingDeps = {
     config,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllStores, engines } from '../../../test/helpers/stores.js';
 import { openStore, type Store } from '../../store/index.js';
 import type { LoggedPrediction } from '../deps.js';
+import { pseudonymiser } from '../server.js';
 import { quietLogger } from '../testing/server.test-support.js';
 import { bufferedPredictionLog } from './prediction-log.js';
 
@@ -64,6 +65,33 @@ describe.each(logEngines)('the prediction log on $name', ({ open }) => {
           minutes: null,
         });
     }
+  });
+
+  it('pseudonymises rows given a customer id with the server’s keyed HMAC when it writes them; refs given stay as they are', async () => {
+    const store = await open();
+    const key = 'a test key';
+    const log = bufferedPredictionLog(store, quietLogger(), { batchRows: 5000, flushMs: 60_000, hmacKey: key });
+    const ids = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? `C${i}` : `客户-${i}`));
+    ids.forEach((id, i) => {
+      if (i % 5 === 0) log.add({ ...row(i, null), customerRef: `given-${i}` });
+      else if (i % 7 === 0)
+        log.add(row(i, null)); // anonymous: no id
+      else log.add({ ...row(i, { i }), customerId: id });
+    });
+    await log.close();
+    const stored = await store.all<{ customer_ref: string | null }>(
+      'SELECT customer_ref FROM predictions ORDER BY prediction_id',
+    );
+    const ref = pseudonymiser(key);
+    expect(stored.map((r) => r.customer_ref)).toEqual(
+      ids.map((id, i) => (i % 5 === 0 ? `given-${i}` : i % 7 === 0 ? null : ref(id))),
+    );
+  });
+
+  it('refuses a customer id when it has no HMAC key to pseudonymise it with', async () => {
+    const log = bufferedPredictionLog(await open(), quietLogger(), { batchRows: 5000, flushMs: 60_000 });
+    expect(() => log.add({ ...row(0, null), customerId: 'C1' })).toThrow(/no HMAC key/);
+    await log.close();
   });
 
   it('makes flushed rows visible to the server’s own connection, in order, and keeps logging after a flush', async () => {

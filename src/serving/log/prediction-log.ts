@@ -2,7 +2,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { LoggedPrediction, PredictionLog } from '../deps.js';
-import { logColumns, serialiseFeatureRows } from './log-columns.js';
+import { hmacRef } from './digests.js';
+import { logColumns, pseudonymiseRows, RAW_ID_AT, serialiseFeatureRows } from './log-columns.js';
 import { type LogWriterThread, startLogWriter, writerThreadFile } from './writer-client.js';
 
 /**
@@ -17,11 +18,13 @@ type LogWriter = (rows: unknown[][]) => Promise<{ failed: unknown[][]; error?: u
 
 /** Through the server's own store connection: PostgreSQL (asynchronous), or SQLite in memory. */
 const storeWriter =
-  (store: Store): LogWriter =>
+  (store: Store, ref: ((id: string) => string) | null): LogWriter =>
   async (rows) => {
     for (let start = 0; start < rows.length; start += SLICE) {
       if (start > 0) await nextTurn();
-      serialiseFeatureRows(rows, start, Math.min(rows.length, start + SLICE));
+      const end = Math.min(rows.length, start + SLICE);
+      if (ref) pseudonymiseRows(rows, start, end, ref);
+      serialiseFeatureRows(rows, start, end);
     }
     try {
       await store.insertMany('predictions', logColumns, rows); // one transaction: all stored or none
@@ -63,14 +66,20 @@ const threadWriter =
 export function bufferedPredictionLog(
   store: Store,
   logger: FastifyBaseLogger,
-  options: { batchRows: number; flushMs: number },
+  options: {
+    batchRows: number;
+    flushMs: number;
+    /** Key of the customer references (secrets.hmacKey): with it, rows may give the customer id (`customerId`). */
+    hmacKey?: string;
+  },
 ): PredictionLog {
   let buffer: unknown[][] = [];
   let writing: Promise<void> | null = null;
-  const direct = storeWriter(store);
+  const { hmacKey } = options;
+  const direct = storeWriter(store, hmacKey === undefined ? null : hmacRef(hmacKey));
   const file = writerThreadFile(store);
   const thread: Promise<LogWriterThread | null> = file
-    ? startLogWriter(file).catch((e) => {
+    ? startLogWriter(file, { hmacKey }).catch((e) => {
         logger.warn({ err: e }, 'prediction-log writer thread did not start; writing on the main thread');
         return null;
       })
@@ -124,7 +133,7 @@ export function bufferedPredictionLog(
   };
   return {
     add(p: LoggedPrediction) {
-      buffer.push([
+      const row = [
         now(),
         p.source,
         p.requestId,
@@ -136,7 +145,12 @@ export function bufferedPredictionLog(
         p.decision,
         p.riskBucket,
         p.features ?? null,
-      ]);
+      ];
+      if (p.customerId !== undefined) {
+        if (hmacKey === undefined) throw new Error('this prediction log has no HMAC key: log customerRef, not customerId');
+        row[RAW_ID_AT] = p.customerId;
+      }
+      buffer.push(row);
       if (buffer.length >= options.batchRows && !writing) flushSoon();
     },
     flush,

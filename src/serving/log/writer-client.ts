@@ -16,7 +16,10 @@ export const writerThreadFile = (store: Store): string | null =>
 export interface LogWriterThread {
   /** A job's chunk (its typed arrays are transferred) — resolves once committed, rejects if the write failed. */
   writeChunk(chunk: LogChunk): Promise<void>;
-  /** Request-log rows in `logColumns` order, features as objects (cloned) — resolves once committed. */
+  /**
+   * Request-log rows in `logColumns` order, features as objects (cloned), raw customer ids to pseudonymise past the
+   * columns (started with the HMAC key) — resolves once committed.
+   */
   writeRows(rows: unknown[][]): Promise<void>;
   /** True once the thread has died (every later write rejects). */
   readonly stopped: boolean;
@@ -26,9 +29,15 @@ export interface LogWriterThread {
 
 type Reply = { ready: true } | { seq: number } | { seq: number; error: { code: string; message: string } };
 
-/** Starts a writer thread on `file` and resolves when its connection is open. */
-export async function startLogWriter(file: string): Promise<LogWriterThread> {
-  const worker = new Worker(workerBootSource(import.meta.url, 'writer-thread'), { eval: true, workerData: { file } });
+/**
+ * Starts a writer thread on `file` and resolves when its connection is open. With `hmacKey`, request-log rows may
+ * carry raw customer ids: the thread pseudonymises them.
+ */
+export async function startLogWriter(file: string, options: { hmacKey?: string } = {}): Promise<LogWriterThread> {
+  const worker = new Worker(workerBootSource(import.meta.url, 'writer-thread'), {
+    eval: true,
+    workerData: { file, hmacKey: options.hmacKey },
+  });
   const exited = new Promise((r) => worker.once('exit', r));
   const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
   let seq = 0;

@@ -7,18 +7,22 @@
  * arrived, or on 'close'): the `predictions_customer` index takes random keys, so every transaction dirties most of its
  * leaf pages whatever its size — 64k rows per commit instead of 8k cut the per-row cost of a million-row job several
  * times. Messages in: {seq, chunk} (a job's columns) or {seq, rows} (request-log rows in `logColumns` order, features
- * as an object) or 'close'. Out: {ready}, then {seq} once a batch is committed, or {seq, error}.
+ * as an object, a raw customer id past the columns to pseudonymise with the key given in workerData) or 'close'.
+ * Out: {ready}, then {seq} once a batch is committed, or {seq, error}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteStore } from '../../store/index.js';
 import { type LogChunk, logRows } from '../jobs/log-chunk.js';
-import { logColumns, serialiseFeatureRows } from './log-columns.js';
+import { hmacRef } from './digests.js';
+import { logColumns, pseudonymiseRows, serialiseFeatureRows } from './log-columns.js';
 
 const commitRows = 65_536;
 const idleMs = 100;
 
 const port = parentPort!;
-const store = new SqliteStore((workerData as { file: string }).file);
+const { file, hmacKey } = workerData as { file: string; hmacKey?: string };
+const store = new SqliteStore(file);
+const ref = hmacKey === undefined ? null : hmacRef(hmacKey);
 let rows: unknown[][] = [];
 let seqs: number[] = [];
 let timer: NodeJS.Timeout | null = null;
@@ -50,6 +54,7 @@ port.on('message', async (m: { seq: number; chunk: LogChunk } | { seq: number; r
   }
   if ('chunk' in m) for (const r of logRows(m.chunk)) rows.push(r);
   else {
+    if (ref) pseudonymiseRows(m.rows, 0, m.rows.length, ref);
     serialiseFeatureRows(m.rows, 0, m.rows.length);
     for (const r of m.rows) rows.push(r);
   }

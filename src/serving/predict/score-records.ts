@@ -138,7 +138,9 @@ export function scoreRecords(
     deps.predictionLog.add({
       source: options.source,
       requestId: options.requestIds?.[goodIndex[k]] ?? options.requestId,
-      customerRef: id === null ? null : deps.pseudonymise(id),
+      // The log pseudonymises the id when it writes the row (the HMAC is off the request path).
+      customerRef: null,
+      customerId: id ?? undefined,
       snapshotDate: null,
       modelId: model.id,
       inputHash: hashes[k],
