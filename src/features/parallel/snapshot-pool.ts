@@ -28,18 +28,16 @@ export interface PoolOptions {
 
 /**
  * Below this many customers the helper thread costs more than the half of the snapshots it takes over. A 5,000-customer
- * snapshot takes ~0.17 s. Compiled (dist, `npm start`) the helper starts in ~0.1 s CPU and pays from a few thousand
- * customers: 9 snapshots of 5,000 took 1.3 s wall with it vs 1.6 s without. From source (tsx: vitest, bench) it compiles
- * its modules first (~0.85 s CPU) while the fitting threads boot alongside: 2.6 s with it vs 2.2 s without at 5,000
- * customers. A 71,000-customer snapshot takes ~3.8 s, where the helper halves the wall time either way.
+ * snapshot takes ~0.15 s. Compiled (dist, `npm start`) the helper starts in ~0.1 s CPU: 9 snapshots of 5,000 took 1.3 s
+ * wall with it vs 1.6 s without. From source (tsx: vitest, bench) it compiles its modules first, which paid only from
+ * 20,000 customers until the threads stopped loading the whole data layer for the vocabularies: at 5,000 customers the
+ * training run is now 0.25–0.3 s shorter with it from source too (3 alternating pairs, 6.0 vs 6.3 s). A 71,000-customer
+ * snapshot takes ~3.8 s, where the helper halves the wall time either way.
  */
-export const HELPER_MIN_CUSTOMERS = { compiled: 2_000, source: 20_000 } as const;
+export const HELPER_MIN_CUSTOMERS = 2_000;
 
-const fromSource = import.meta.url.endsWith('.ts');
-
-/** Whether a helper thread pays off: forced by `parallel`, else decided by the number of customers and how code runs. */
-export const helperThreadPays = (customers: number, parallel?: boolean, source = fromSource) =>
-  parallel ?? customers >= HELPER_MIN_CUSTOMERS[source ? 'source' : 'compiled'];
+/** Whether a helper thread pays off: forced by `parallel`, else decided by the number of customers. */
+export const helperThreadPays = (customers: number, parallel?: boolean) => parallel ?? customers >= HELPER_MIN_CUSTOMERS;
 
 /** Snapshots at every cutoff, in cutoff order. */
 export async function snapshotsAt(store: Store, cutoffs: readonly string[], options: PoolOptions): Promise<Snapshot[]> {
