@@ -2,7 +2,9 @@
 
 // Histogram gradient boosting
 export {
+  type BinnedMatrix,
   type BoostValidationSet,
+  binMatrix,
   fitHistBoosting,
   type HistBoostingModel,
   type HistBoostingParams,

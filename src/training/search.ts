@@ -58,6 +58,11 @@ export function searchFamily(
     ranked ??= rankColumns(X);
     return ranked;
   };
+  const derived = new Map<string, unknown>();
+  const perMatrix = <T>(key: string, make: () => T): T => {
+    if (!derived.has(key)) derived.set(key, make());
+    return derived.get(key) as T;
+  };
   for (const [i, config] of plan.configs.entries()) {
     const estimate = plan.estimates[i];
     const fitted = spec.fit(X, y, config, {
@@ -66,6 +71,7 @@ export function searchFamily(
       seed: data.seed,
       validation: { X: data.score.X, y: data.score.y },
       presorted,
+      perMatrix,
     });
     const p = predictProba(fitted.model, data.score.X);
     const trial = {

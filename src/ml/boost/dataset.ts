@@ -59,3 +59,33 @@ export function binDataset(X: Matrix, maxBins: number, bundle: boolean, seed: nu
   }
   return { nRows, nGroups, store, layout, edges };
 }
+
+/**
+ * A matrix binned once for several fits on it (a hyper-parameter search): binning costs ~0.1 s a fit at 24k rows × 60
+ * columns. Each fit trains on its own copy of the records, since training reorders and overwrites them.
+ */
+export interface BinnedMatrix {
+  readonly X: Matrix;
+  readonly maxBins: number;
+  readonly bundle: boolean;
+  /** The seed of the edge sample (only rows beyond EDGE_SAMPLE are sampled). */
+  readonly seed: number;
+  readonly data: BinnedDataset;
+}
+
+/** Bins every row of X as fitHistBoosting would with these settings. */
+export function binMatrix(X: Matrix, maxBins: number, bundle: boolean, seed: number): BinnedMatrix {
+  return { X, maxBins, bundle, seed, data: binDataset(X, maxBins, bundle, seed) };
+}
+
+/** Whether `bins` is what binDataset(X, maxBins, bundle, seed) over all rows would give. */
+export function binnedFor(bins: BinnedMatrix, X: Matrix, maxBins: number, bundle: boolean, seed: number): boolean {
+  return bins.X === X && bins.maxBins === maxBins && bins.bundle === bundle && (X.nRows <= EDGE_SAMPLE || bins.seed === seed);
+}
+
+/** A fresh copy of a binned dataset's records (the layout and edges are never written, so they are shared). */
+export function copyBinned(data: BinnedDataset): BinnedDataset {
+  const store = newRowStore(data.nRows, data.nGroups);
+  store.words[0].set(data.store.words[0]);
+  return { ...data, store };
+}

@@ -3,9 +3,11 @@ import { MlParamError, MlShapeError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { deserializeModel, serializeModel } from '../serialize.js';
 import { leafIndex, treeDepth } from '../tree/flat-tree.js';
+import { binMatrix } from './dataset.js';
 import { fitHistBoosting } from './fit.js';
 import type { HistBoostingModel } from './model.js';
 import { predictHistBoostingProba, predictMargin } from './predictor.js';
+import { BINS_AT } from './row-store.js';
 import { mixedData } from './test-data.js';
 
 const small = { nEstimators: 20, learningRate: 0.3, maxDepth: 3 };
@@ -160,5 +162,31 @@ describe('fitHistBoosting', () => {
     const p = { nEstimators: 3, maxDepth: 4 };
     const serial = serializeModel(fitHistBoosting(big.X, big.y, { ...p, nThreads: 1 }).trees);
     expect(serializeModel(fitHistBoosting(big.X, big.y, { ...p, nThreads: 2 }).trees)).toBe(serial);
+  });
+
+  it('gives the same models from one binning shared by several fits, and bins afresh when it does not match', () => {
+    const bins = binMatrix(train.X, 255, true, 0);
+    const configs = [
+      { ...small, subsample: 0.7, colsampleByTree: 0.5, seed: 3 },
+      { ...small, maxDepth: 4, lambda: 5, validation: { X: test.X, y: test.y }, earlyStoppingRounds: 3 },
+      { ...small, maxBins: 32 }, // other bins: ignored
+      { ...small, earlyStoppingRounds: 2 }, // an internal holdout bins its own rows: ignored
+    ];
+    for (const p of configs)
+      expect(serializeModel(fitHistBoosting(train.X, train.y, p, undefined, bins))).toBe(
+        serializeModel(fitHistBoosting(train.X, train.y, p)),
+      );
+    // The shared bins are really read: records with every bin zeroed give another model.
+    const blank = binMatrix(train.X, 255, true, 0);
+    const { store } = blank.data;
+    for (let k = 0; k < store.nRows; k++) store.bytes[0].fill(0, k * store.stride * 4 + BINS_AT, (k + 1) * store.stride * 4);
+    expect(serializeModel(fitHistBoosting(train.X, train.y, small, undefined, blank))).not.toBe(
+      serializeModel(fitHistBoosting(train.X, train.y, small)),
+    );
+    // Another matrix of the same shape is binned afresh.
+    const other = mixedData(3000, 9);
+    expect(serializeModel(fitHistBoosting(other.X, other.y, small, undefined, bins))).toBe(
+      serializeModel(fitHistBoosting(other.X, other.y, small)),
+    );
   });
 });

@@ -8,7 +8,7 @@ import { type Matrix, takeRows } from '../matrix.js';
 import { rng } from '../random.js';
 import { type FlatTree, leafIndex } from '../tree/flat-tree.js';
 import { bundledGroups } from './bundling.js';
-import { binDataset } from './dataset.js';
+import { type BinnedMatrix, binDataset, binnedFor, copyBinned } from './dataset.js';
 import { GrowerScratch, type GrownTree, growTree } from './grower.js';
 import { lossWeights, meanLogLoss, priorMargin, updateRecords } from './loss.js';
 import type { HistBoostingModel } from './model.js';
@@ -29,12 +29,17 @@ interface Holdout {
   w: Float64Array;
 }
 
-/** Fits a histogram gradient-boosting classifier (log loss) to X and 0/1 labels y, with optional sample weights. */
+/**
+ * Fits a histogram gradient-boosting classifier (log loss) to X and 0/1 labels y, with optional sample weights.
+ * `bins` = binMatrix(X, …) made once for several fits on the same X: used when it matches X and the binning settings
+ * (and there is no internal early-stopping holdout), else X is binned here; the model is the same either way.
+ */
 export function fitHistBoosting(
   X: Matrix,
   y: ArrayLike<number>,
   params?: Partial<HistBoostingParams>,
   weights?: ArrayLike<number>,
+  bins?: BinnedMatrix,
 ): HistBoostingModel {
   checkMatrix(ESTIMATOR, X);
   checkLabels(ESTIMATOR, y, X.nRows);
@@ -58,7 +63,10 @@ export function fitHistBoosting(
     holdout = { X: takeRows(X, split.holdout), y: hy, w: lossWeights(hy, hw, 1) };
   }
 
-  const data = binDataset(X, p.maxBins, p.bundleExclusive, p.seed, trainRows);
+  const data =
+    bins !== undefined && trainRows === undefined && binnedFor(bins, X, p.maxBins, p.bundleExclusive, p.seed)
+      ? copyBinned(bins.data)
+      : binDataset(X, p.maxBins, p.bundleExclusive, p.seed, trainRows);
   const n = data.nRows;
   const yt = trainRows === undefined ? y : Uint8Array.from(trainRows, (i) => y[i]);
   const wt = lossWeights(

@@ -1,5 +1,5 @@
 /** Histogram boosting (XGBoost manner) as a candidate: early stopping on the inner validation fixes the rounds. */
-import { fitHistBoosting } from '../../ml/index.js';
+import { binMatrix, fitHistBoosting, histBoostingDefaults } from '../../ml/index.js';
 import { type EstimatorSpec, num, str } from './spec.js';
 
 /** Rounds without a better inner-validation log loss before a search fit stops. */
@@ -34,19 +34,28 @@ export const histBoostingSpec: EstimatorSpec = {
     const ratio = (context.rows - context.positives) / Math.max(1, context.positives);
     const scalePosWeight =
       scale === 'sqrt' ? Math.sqrt(ratio) : typeof config.scalePosWeight === 'number' ? config.scalePosWeight : 1;
-    const model = fitHistBoosting(X, y, {
-      nEstimators: num(config, 'nEstimators'),
-      learningRate: num(config, 'learningRate'),
-      maxDepth: num(config, 'maxDepth'),
-      minChildWeight: num(config, 'minChildWeight'),
-      lambda: num(config, 'lambda'),
-      subsample: num(config, 'subsample'),
-      colsampleByTree: num(config, 'colsampleByTree'),
-      scalePosWeight,
-      seed: context.seed,
-      nThreads: 2,
-      ...(context.validation ? { validation: context.validation, earlyStoppingRounds: PATIENCE } : {}),
-    });
+    // The search's configurations share one binning of X (the default bins; the seed only samples edges past 200k rows).
+    const { maxBins, bundleExclusive } = histBoostingDefaults;
+    const bins = context.perMatrix?.('hist-bins', () => binMatrix(X, maxBins, bundleExclusive, context.seed));
+    const model = fitHistBoosting(
+      X,
+      y,
+      {
+        nEstimators: num(config, 'nEstimators'),
+        learningRate: num(config, 'learningRate'),
+        maxDepth: num(config, 'maxDepth'),
+        minChildWeight: num(config, 'minChildWeight'),
+        lambda: num(config, 'lambda'),
+        subsample: num(config, 'subsample'),
+        colsampleByTree: num(config, 'colsampleByTree'),
+        scalePosWeight,
+        seed: context.seed,
+        nThreads: 2,
+        ...(context.validation ? { validation: context.validation, earlyStoppingRounds: PATIENCE } : {}),
+      },
+      undefined,
+      bins,
+    );
     // Early stopping keeps the trees up to the best round; the refit reuses that count without a validation set.
     return { model, config: { ...config, nEstimators: model.trees.length, scalePosWeight: round6(scalePosWeight) } };
   },

@@ -19,6 +19,8 @@ export interface FitContext {
    * fits each configuration on one matrix: ~0.2 s of ranking per fit at 5,000 customers). Absent: the fit ranks X itself.
    */
   presorted?: () => RankedColumns;
+  /** Any other value derived from X alone, made on first call under `key` and shared the same way (e.g. histogram bins). */
+  perMatrix?: <T>(key: string, make: () => T) => T;
 }
 
 /** A fitted candidate model and the parameters that reproduce it without a validation set. */
