@@ -108,7 +108,7 @@ export function scoreRecords(
         const k = todo[m];
         const p = explainedPrediction(assessed[m], model.id);
         outs[k] = p;
-        if (remember) cache.set(hashes[k], { values: values[k], plain: plainOf(p), explained: p });
+        if (remember) cache.offer(hashes[k], () => ({ values: values[k], plain: plainOf(p), explained: p }));
       }
     } else {
       const s = scorer.score(rows);
@@ -122,7 +122,7 @@ export function scoreRecords(
           model_id: model.id,
         };
         outs[k] = p;
-        if (remember) cache.set(hashes[k], { values: values[k], plain: p });
+        if (remember) cache.offer(hashes[k], () => ({ values: values[k], plain: p }));
       }
     }
   }
