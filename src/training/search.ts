@@ -1,13 +1,5 @@
 /** The hyper-parameter search of one family: configurations in order, scored on held-out rows, within a reproducible budget. */
-import {
-  averagePrecision,
-  type ClassifierModel,
-  type Matrix,
-  predictProba,
-  type RankedColumns,
-  rankColumns,
-  rocAuc,
-} from '../ml/index.js';
+import { averagePrecision, type ClassifierModel, type Matrix, predictProba, rocAuc } from '../ml/index.js';
 import type { Config, EstimatorSpec } from './estimators/spec.js';
 
 /** The rows a search fits on and scores on (never the out-of-time validation cutoff). */
@@ -53,11 +45,6 @@ export function searchFamily(
   const positives = count(y);
   const trials: SearchTrial[] = [];
   let best: { index: number; config: Config; model: ClassifierModel; scores: Float64Array; prAuc: number } | undefined;
-  let ranked: RankedColumns | undefined;
-  const presorted = () => {
-    ranked ??= rankColumns(X);
-    return ranked;
-  };
   const derived = new Map<string, unknown>();
   const perMatrix = <T>(key: string, make: () => T): T => {
     if (!derived.has(key)) derived.set(key, make());
@@ -70,7 +57,6 @@ export function searchFamily(
       positives,
       seed: data.seed,
       validation: { X: data.score.X, y: data.score.y },
-      presorted,
       perMatrix,
     });
     const p = predictProba(fitted.model, data.score.X);

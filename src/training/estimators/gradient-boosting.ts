@@ -1,5 +1,5 @@
 /** Classic gradient boosting as a candidate: depth-limited trees, shrinkage, row and feature subsampling. */
-import { fitGradientBoosting } from '../../ml/index.js';
+import { fitGradientBoosting, rankColumns } from '../../ml/index.js';
 import { type EstimatorSpec, num } from './spec.js';
 
 /**
@@ -38,7 +38,7 @@ export const gradientBoostingSpec: EstimatorSpec = {
         seed: context.seed,
       },
       undefined,
-      context.presorted?.(),
+      context.perMatrix?.('ranks', () => rankColumns(X)),
     );
     return { model, config };
   },

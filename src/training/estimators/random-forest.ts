@@ -1,5 +1,5 @@
 /** Random forest as a candidate: shallow-ish trees on half-size bootstrap samples, class-balanced. */
-import { fitRandomForest } from '../../ml/index.js';
+import { fitRandomForest, rankColumns } from '../../ml/index.js';
 import { balancedWeights, type EstimatorSpec, num } from './spec.js';
 
 /**
@@ -37,7 +37,7 @@ export const randomForestSpec: EstimatorSpec = {
         nThreads: 0,
       },
       balancedWeights(y, context.positives),
-      context.presorted?.(),
+      context.perMatrix?.('ranks', () => rankColumns(X)),
     );
     return { model, config };
   },
