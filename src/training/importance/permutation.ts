@@ -59,12 +59,11 @@ function ensembleScorer(ensemble: NonNullable<ReturnType<typeof treeSum>>, X: Ma
   };
   return {
     base: () => sum((t) => original[t]),
-    /** Scores with the columns `js` replaced as in `columns`. */
-    shuffled: (columns: Matrix['columns'], js: readonly number[]) => {
-      const fresh = new Map<number, Float64Array>();
-      trees.forEach((tree, t) => {
-        if (usesAny(tree, js)) fresh.set(t, leafValues(tree, columns));
-      });
+    /** The trees that split on any of the columns `js`. */
+    reaching: (js: readonly number[]) => trees.flatMap((tree, t) => (usesAny(tree, js) ? [t] : [])),
+    /** Scores with the columns the trees `reached` read replaced as in `columns`. */
+    shuffled: (columns: Matrix['columns'], reached: readonly number[]) => {
+      const fresh = new Map(reached.map((t) => [t, leafValues(trees[t], columns)]));
       return sum((t) => fresh.get(t) ?? original[t]);
     },
   };
@@ -92,11 +91,12 @@ export function permutationImportance(
   const drops = new Map<string, number>();
   const shuffled = X.columns.slice();
   for (const [feature, js] of columnGroups(columns)) {
+    const reached = scorer?.reaching(js) ?? [];
     let drop = 0;
     for (let r = 0; r < repeats; r++) {
       const order = permutation(rand, n);
       for (const j of js) shuffled[j] = Float64Array.from(order, (i) => X.columns[j][i]);
-      const scores = scorer ? scorer.shuffled(shuffled, js) : predictMargin(model, { nRows: n, columns: shuffled });
+      const scores = scorer ? scorer.shuffled(shuffled, reached) : predictMargin(model, { nRows: n, columns: shuffled });
       drop += base - rocAuc(y, scores);
     }
     for (const j of js) shuffled[j] = X.columns[j];
