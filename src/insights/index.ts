@@ -49,7 +49,7 @@ export {
   windowPhrase,
 } from './drivers/format.js';
 export type { DriverTemplate, FactInput } from './drivers/template.js';
-export { driversFrom, risingDrivers, topDrivers } from './drivers/top-drivers.js';
+export { compareStrength, driversFrom, isSelectableCount, risingDrivers, topDrivers } from './drivers/top-drivers.js';
 // Retention experiments
 export {
   type ArmCounts,
@@ -89,7 +89,7 @@ export {
   type CampaignTotals,
   planCampaign,
 } from './retention/plan-campaign.js';
-export { type Recommendation, type RecommendOptions, recommend } from './retention/recommend.js';
+export { type Recommendation, type RecommendOptions, recommend, rulesTopK } from './retention/recommend.js';
 export {
   type Channel,
   channels,

@@ -1,8 +1,15 @@
 /** Everything a retention team reads per scored row: score, drivers in words, value, and the recommended action. */
 import type { FeatureFrame } from '../features/index.js';
-import type { CustomerValue, Driver, LifetimeOptions, Recommendation, RetentionRule } from '../insights/index.js';
+import {
+  type CustomerValue,
+  type Driver,
+  isSelectableCount,
+  type LifetimeOptions,
+  type Recommendation,
+  type RetentionRule,
+  rulesTopK,
+} from '../insights/index.js';
 import { customerValues, monthlyRevenueOf } from './customer-value.js';
-import { isSelectableCount, rulesTopK } from './driver-selection.js';
 import { type CustomerDrivers, defaultTopK, type Explanations, renderDrivers, renderTop } from './explanations.js';
 import { recommendFor } from './retention.js';
 import type { Scores } from './scorer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, driversFrom, type RetentionRule, topDrivers } from '../insights/index.js';
-import { isSelectableCount, rulesTopK, strongestIndices } from './driver-selection.js';
+import { defaultRules, driversFrom, isSelectableCount, type RetentionRule, rulesTopK, topDrivers } from '../insights/index.js';
+import { strongestIndices } from './driver-selection.js';
 
 describe('strongestIndices picks the drivers topDrivers ranks first, without driver objects', () => {
   const sizes = [0, 0.1, 0.25, 0.5, 1, Number.NaN];

@@ -4,17 +4,11 @@
  * (larger |contribution| first, equal sizes by feature name, input order for equal names) — a row has dozens of
  * drivers, and an explained reply shows three each way.
  */
-import { type RetentionRule, defaultTopK as ruleTopK } from '../insights/index.js';
-
-/** Counts selected by insertion (small positive integers); other counts take the full ranking. */
-export const isSelectableCount = (k: number): boolean => Number.isInteger(k) && k >= 1 && k <= 64;
-
-const compare = (fa: string, ca: number, fb: string, cb: number) =>
-  Math.abs(cb) - Math.abs(ca) || (fa < fb ? -1 : fa > fb ? 1 : 0);
+import { compareStrength as compare } from '../insights/index.js';
 
 /**
- * Positions in `names` of the `k` (isSelectableCount) strongest contributions `contributions[offset + j]` raising the
- * risk (`sign` 1: > 0) or lowering it (`sign` -1: < 0), strongest first.
+ * Positions in `names` of the `k` (insights' isSelectableCount) strongest contributions `contributions[offset + j]`
+ * raising the risk (`sign` 1: > 0) or lowering it (`sign` -1: < 0), strongest first, in insights' compareStrength order.
  */
 export function strongestIndices(
   names: readonly string[],
@@ -40,18 +34,4 @@ export function strongestIndices(
     out[i] = j;
   }
   return out;
-}
-
-/**
- * The most risk-raising drivers any of `rules` reads (each reads its first `topK`, default 3), or null when a rule's
- * topK is not a selectable count (then the whole list is handed over).
- */
-export function rulesTopK(rules: readonly RetentionRule[]): number | null {
-  let k = 1;
-  for (const r of rules) {
-    const t = r.when.topK ?? ruleTopK;
-    if (!isSelectableCount(t)) return null;
-    if (t > k) k = t;
-  }
-  return k;
 }

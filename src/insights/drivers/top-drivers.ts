@@ -10,9 +10,11 @@ export function driversFrom(
   return names.map((feature, j) => ({ feature, value: values[feature] ?? null, contribution: contributions[j] }));
 }
 
-// Larger |contribution| first; equal sizes by feature name so the order never depends on input order.
-const byStrength = (a: Driver, b: Driver) =>
-  Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0);
+/** Driver order: larger |contribution| first; equal sizes by feature name so the order never depends on input order. */
+export const compareStrength = (fa: string, ca: number, fb: string, cb: number): number =>
+  Math.abs(cb) - Math.abs(ca) || (fa < fb ? -1 : fa > fb ? 1 : 0);
+
+const byStrength = (a: Driver, b: Driver) => compareStrength(a.feature, a.contribution, b.feature, b.contribution);
 
 /** Every driver raising the risk, strongest first. */
 export function risingDrivers(drivers: readonly Driver[]): Driver[] {

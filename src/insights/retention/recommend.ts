@@ -43,7 +43,7 @@ function inWords(d: Driver, customer: ScoredCustomer, o: RecommendOptions): stri
  * How many of a customer's strongest risk-raising drivers `rules` read at most (each rule reads its first `topK`), or
  * null when some rule's topK is not a small positive integer (then every rising driver is ranked).
  */
-function rulesTopK(rules: readonly RetentionRule[]): number | null {
+export function rulesTopK(rules: readonly RetentionRule[]): number | null {
   let k = 1;
   for (const r of rules) {
     const t = r.when.topK ?? defaultTopK;
