@@ -27,9 +27,10 @@ const MAX_ENTRIES = 10_000;
 const SEEN_PER_GENERATION = MAX_ENTRIES / 2;
 
 /**
- * A model's remembered scores, admitted on a record's second sighting (see SEEN_PER_GENERATION). Under a stream of distinct customers (a CRM scoring its whole base)
- * storing every reply only churned the cache — its entries' garbage and upkeep cost ~10–17 µs of a /predict request
- * — while a record sent again and again still gets cached at its second call. The scores are the same either way.
+ * A model's remembered scores, admitted on a record's second sighting (see SEEN_PER_GENERATION). Under a stream of
+ * distinct customers (a CRM scoring its whole base) storing every reply only churned the cache — its entries' garbage
+ * and upkeep cost ~10–17 µs of a /predict request — while a record sent again and again is still cached from its second
+ * call. The scores are the same either way.
  */
 export class ScoreCache {
   private readonly entries = new LRUCache<string, RememberedScore>({ max: MAX_ENTRIES });
