@@ -8,7 +8,7 @@ import { compareStrength as compare } from '../insights/index.js';
 
 /**
  * Positions in `names` of the `k` (insights' isSelectableCount) strongest contributions `contributions[offset + j]`
- * raising the risk (`sign` 1: > 0) or lowering it (`sign` -1: < 0), strongest first, in insights' compareStrength order.
+ * raising the risk (`sign` 1: > 0) or lowering it (`sign` -1: < 0), strongest first (insights' compareStrength).
  */
 export function strongestIndices(
   names: readonly string[],

@@ -13,7 +13,7 @@ import {
 import type { Importance } from '../../registry/index.js';
 import { columnGroups, sorted } from './by-feature.js';
 
-/** A tree ensemble as a sum: margin = offset + Σ over trees, in order, of scale × leaf value (a forest: the probability). */
+/** A tree ensemble as a sum: margin = offset + Σ over trees, in order, of scale × leaf value (forest: the probability). */
 function treeSum(model: ClassifierModel): { trees: readonly AnyFlatTree[]; scale: number; offset: number } | null {
   switch (model.kind) {
     case 'random-forest':
