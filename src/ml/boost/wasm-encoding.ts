@@ -47,6 +47,7 @@ export const V128 = 0x7b;
 export const block = (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b];
 export const loop = (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b];
 export const ifThen = (...body: Code[]): Code => [0x04, 0x40, ...body.flat(), 0x0b];
+export const ifElse = (then: Code, otherwise: Code): Code => [0x04, 0x40, ...then, 0x05, ...otherwise, 0x0b];
 export const br = (depth: number): Code => [0x0c, ...u32(depth)];
 export const brIf = (depth: number): Code => [0x0d, ...u32(depth)];
 /** [a, b, c] → c ? a : b. */
@@ -62,6 +63,8 @@ export const i32Load = (offset: number): Code => [0x28, 2, ...u32(offset)];
 export const f32Load = (offset: number): Code => [0x2a, 2, ...u32(offset)];
 export const i32Load8u = (offset: number): Code => [0x2d, 0, ...u32(offset)];
 export const i32Store = (offset: number): Code => [0x36, 2, ...u32(offset)];
+export const f64Load = (offset: number): Code => [0x2b, 3, ...u32(offset)];
+export const f64Store = (offset: number): Code => [0x39, 3, ...u32(offset)];
 
 export const i32Add: Code = [0x6a];
 export const i32Sub: Code = [0x6b];
@@ -69,6 +72,13 @@ export const i32Mul: Code = [0x6c];
 export const i32Shl: Code = [0x74];
 export const i32GeU: Code = [0x4f];
 export const i32GtU: Code = [0x4b];
+export const i32LtU: Code = [0x49];
+export const i32LtS: Code = [0x48];
+export const i32Eq: Code = [0x46];
+export const i32And: Code = [0x71];
+export const f64Add: Code = [0xa0];
+export const f64Mul: Code = [0xa2];
+export const f64Zero: Code = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
 
 const simd = (op: number, ...immediates: number[]): Code => [0xfd, ...u32(op), ...immediates];
 export const v128Load = (offset: number): Code => simd(0x00, 4, ...u32(offset));
@@ -78,6 +88,12 @@ export const v128Load64Zero = (offset: number): Code => simd(0x5d, 3, ...u32(off
 /** The two low f32 lanes, widened to f64 (exactly, as Math.fround values widen to doubles). */
 export const f64x2PromoteLowF32x4: Code = simd(0x5f);
 export const f64x2Add: Code = simd(0xf0);
+export const f64x2Mul: Code = simd(0xf2);
+export const f64x2Splat: Code = simd(0x14);
+export const f64x2ExtractLane = (lane: number): Code => simd(0x21, lane);
+export const f64x2ReplaceLane = (lane: number): Code => simd(0x22, lane);
+export const v128Load64Splat = (offset: number): Code => simd(0x0a, 3, ...u32(offset));
+export const v128Zero = simd(0x0c, ...new Array<number>(16).fill(0));
 
 /** A function: its parameter and result types, extra locals as [count, type] runs, and its body. */
 export interface FunctionDef {

@@ -21,16 +21,30 @@ import {
   type Code,
   F64,
   type FunctionDef,
+  f64Add,
+  f64Load,
+  f64Mul,
+  f64Store,
   f64x2Add,
+  f64x2ExtractLane,
+  f64x2Mul,
+  f64x2ReplaceLane,
+  f64x2Splat,
+  f64Zero,
   get,
   I32,
   i32Add,
+  i32And,
   i32Const,
+  i32Eq,
   i32GeU,
   i32Load,
+  i32LtS,
+  i32LtU,
   i32Mul,
   i32Shl,
   i32Sub,
+  ifElse,
   ifThen,
   loop,
   moduleBytes,
@@ -38,10 +52,11 @@ import {
   select,
   set,
   tee,
-  u32,
   V128,
   v128Load,
+  v128Load64Splat,
   v128Store,
+  v128Zero,
   wasmApi,
 } from '../boost/wasm-encoding.js';
 
@@ -52,25 +67,6 @@ export const BLOCK = 256;
  * loads from neighbouring pairs do not all fall into one set of the L1 cache (4 KiB aliasing).
  */
 export const PAIR = BLOCK * 16 + 64;
-
-// Opcodes beyond wasm-encoding.ts (WebAssembly core specification 2.0 §5.4, fixed-width SIMD).
-const simd = (op: number, ...immediates: number[]): Code => [0xfd, ...u32(op), ...immediates];
-const f64x2Mul = simd(0xf2);
-const f64x2Splat = simd(0x14);
-const f64x2ExtractLane = (lane: number): Code => simd(0x21, lane);
-const f64x2ReplaceLane = (lane: number): Code => simd(0x22, lane);
-const v128Load64Splat = (offset: number): Code => simd(0x0a, 3, ...u32(offset));
-const v128Zero = simd(0x0c, ...new Array<number>(16).fill(0));
-const f64Load = (offset: number): Code => [0x2b, 3, ...u32(offset)];
-const f64Store = (offset: number): Code => [0x39, 3, ...u32(offset)];
-const f64Add: Code = [0xa0];
-const f64Mul: Code = [0xa2];
-const f64Zero: Code = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
-const i32LtU: Code = [0x49];
-const i32LtS: Code = [0x48];
-const i32Eq: Code = [0x46];
-const i32And: Code = [0x71];
-const ifElse = (then: Code, otherwise: Code): Code => [0x04, 0x40, ...then, 0x05, ...otherwise, 0x0b];
 
 /** local += value (i32). */
 const bump = (local: number, value: Code): Code => [...get(local), ...value, ...i32Add, ...set(local)];
